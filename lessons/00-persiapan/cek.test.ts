@@ -1,0 +1,24 @@
+import type { RequestListener } from 'node:http';
+import { describe, test } from 'vitest';
+import { check, checkStatus, client, loadExercise, serve } from '#harness';
+
+const { createApp } = await loadExercise<{ createApp(): RequestListener }>(import.meta.url);
+const server = await serve(createApp());
+
+describe('Tugas 1: GET / menjawab "Halo, Cookie!"', () => {
+  test('Tugas 1: status 200, text/plain, isi "Halo, Cookie!"', async () => {
+    const res = await client(server).get('/');
+    checkStatus(res, 200);
+    const type = res.headers.get('content-type') ?? '';
+    check(type.startsWith('text/plain'), 'GET / harus menjawab dengan Content-Type text/plain.', {
+      diharapkan: 'text/plain; charset=utf-8',
+      diterima: type || '(tidak ada)',
+      res,
+    });
+    check(res.body.trim() === 'Halo, Cookie!', 'isi respons GET / belum tepat.', {
+      diharapkan: 'Halo, Cookie!',
+      diterima: res.body,
+      res,
+    });
+  });
+});

@@ -1,0 +1,351 @@
+// Harness bersama untuk semua checker (lessons/*/cek.test.ts).
+// Checker tidak pernah mengimpor implementasi langsung: ia meminta target ke sini.
+// WORKBOOK_TARGET = latihan (bawaan) | awal | solusi | path absolut (berkas atau folder).
+import { existsSync, statSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Cookie, CookieJar } from 'tough-cookie';
+import { afterAll, expect } from 'vitest';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Pesan gagal yang sudah rapi untuk pelajar; CLI menampilkannya tanpa stack trace. */
+export class CheckFailure extends Error {
+  override name = 'CheckFailure';
+}
+
+/** Berkas implementasi yang diuji untuk satu pelajaran. */
+export function targetFile(lessonId: string, target = process.env.WORKBOOK_TARGET || 'latihan'): string {
+  if (target === 'latihan') return path.join(ROOT, 'latihan', `${lessonId}.ts`);
+  if (target === 'awal' || target === 'solusi') return path.join(ROOT, 'lessons', lessonId, `${target}.ts`);
+  if (path.isAbsolute(target)) {
+    return existsSync(target) && statSync(target).isDirectory() ? path.join(target, `${lessonId}.ts`) : target;
+  }
+  throw new CheckFailure(
+    `WORKBOOK_TARGET tidak dikenal: "${target}". Pakai latihan, awal, solusi, atau path absolut.`,
+  );
+}
+
+/** Memuat modul latihan untuk checker yang memanggilnya (pakai import.meta.url checker). */
+export async function loadExercise<T>(checkerUrl: string): Promise<T> {
+  const lessonId = path.basename(path.dirname(fileURLToPath(checkerUrl)));
+  const file = targetFile(lessonId);
+  if (!existsSync(file)) {
+    throw new CheckFailure(
+      `Berkas ${path.relative(ROOT, file)} belum ada. Jalankan \`npm run cek -- ${lessonId.slice(0, 2)}\` untuk menyalin berkas awal.`,
+    );
+  }
+  return (await import(/* @vite-ignore */ pathToFileURL(file).href)) as T;
+}
+
+// ---------------------------------------------------------------------------
+// Server sungguhan di 127.0.0.1, port 0.
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export async function listen(handler: http.RequestListener, port = 0): Promise<RunningServer> {
+  const server = http.createServer(handler);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  const actual = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${actual}`,
+    port: actual,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** Menjalankan app dan menutupnya otomatis setelah berkas tes selesai. */
+export async function serve(handler: http.RequestListener): Promise<RunningServer> {
+  const running = await listen(handler);
+  afterAll(() => running.close());
+  return running;
+}
+
+// ---------------------------------------------------------------------------
+// Jam yang bisa disuntikkan: app menerima `now` sebagai opsi, checker memajukannya.
+
+export interface Clock {
+  now(): number;
+  advance(ms: number): void;
+}
+
+export function createClock(start = Date.UTC(2026, 0, 15, 8, 0, 0)): Clock {
+  let t = start;
+  return {
+    now: () => t,
+    advance: (ms) => {
+      t += ms;
+    },
+  };
+}
+
+export const SECOND = 1000;
+export const MINUTE = 60 * SECOND;
+export const HOUR = 60 * MINUTE;
+export const DAY = 24 * HOUR;
+
+// ---------------------------------------------------------------------------
+// Klien HTTP dengan cookie jar ala browser (tough-cookie) dan redirect manual.
+
+export interface Exchange {
+  method: string;
+  url: string;
+  requestHeaders: Record<string, string>;
+  requestBody?: string;
+  status: number;
+  responseHeaders: [string, string][];
+  body: string;
+}
+
+export interface Res {
+  status: number;
+  headers: Headers;
+  /** Setiap header Set-Cookie apa adanya, berurutan. */
+  setCookies: string[];
+  body: string;
+  json<T = any>(): T;
+  exchange: Exchange;
+}
+
+export interface RequestOptions {
+  headers?: Record<string, string>;
+  /** Dikirim sebagai application/x-www-form-urlencoded. */
+  form?: Record<string, string>;
+  /** Dikirim sebagai application/json. */
+  json?: unknown;
+  body?: string;
+  /** false: jangan kirim cookie dari jar (seperti curl tanpa -b). */
+  cookies?: boolean;
+}
+
+export interface ClientOptions {
+  /** Jam untuk jar (kedaluwarsa cookie), biasanya sama dengan jam app. */
+  now?: () => number;
+}
+
+export class Client {
+  jar: CookieJar;
+  last?: Exchange;
+
+  constructor(
+    public base: string,
+    private options: ClientOptions = {},
+  ) {
+    this.jar = new CookieJar();
+  }
+
+  private now(): Date {
+    return new Date(this.options.now ? this.options.now() : Date.now());
+  }
+
+  async request(method: string, pathname: string, opts: RequestOptions = {}): Promise<Res> {
+    const url = new URL(pathname, this.base).href;
+    const headers: Record<string, string> = { ...opts.headers };
+    let body = opts.body;
+    if (opts.form) {
+      body = new URLSearchParams(opts.form).toString();
+      headers['content-type'] ??= 'application/x-www-form-urlencoded';
+    } else if (opts.json !== undefined) {
+      body = JSON.stringify(opts.json);
+      headers['content-type'] ??= 'application/json';
+    }
+    if (opts.cookies !== false && !Object.keys(headers).some((h) => h.toLowerCase() === 'cookie')) {
+      const cookie = await this.jar.getCookieString(url, { now: this.now() });
+      if (cookie) headers.cookie = cookie;
+    }
+    let response: Response;
+    try {
+      response = await fetch(url, { method, headers, body, redirect: 'manual' });
+    } catch (err) {
+      throw new CheckFailure(
+        `${method} ${pathname} gagal tersambung ke server: ${(err as Error).cause ?? (err as Error).message}`,
+      );
+    }
+    const text = await response.text();
+    const setCookies = response.headers.getSetCookie();
+    for (const sc of setCookies) {
+      await this.jar.setCookie(sc, url, { ignoreError: true, now: this.now() });
+    }
+    const exchange: Exchange = {
+      method,
+      url: pathname,
+      requestHeaders: headers,
+      requestBody: body,
+      status: response.status,
+      responseHeaders: [...response.headers.entries()].filter(([k]) => k !== 'set-cookie'),
+      body: text,
+    };
+    for (const sc of setCookies) exchange.responseHeaders.push(['set-cookie', sc]);
+    this.last = exchange;
+    return {
+      status: response.status,
+      headers: response.headers,
+      setCookies,
+      body: text,
+      exchange,
+      json() {
+        try {
+          return JSON.parse(text);
+        } catch {
+          fail(`respons ${method} ${pathname} harus berupa JSON.`, { diterima: text.slice(0, 200), res: this });
+        }
+      },
+    };
+  }
+
+  get(pathname: string, opts?: RequestOptions) {
+    return this.request('GET', pathname, opts);
+  }
+
+  post(pathname: string, opts?: RequestOptions) {
+    return this.request('POST', pathname, opts);
+  }
+
+  /** Nilai cookie yang kini disimpan jar untuk server ini (undefined bila tidak ada). */
+  async cookie(name: string): Promise<string | undefined> {
+    const cookies = await this.jar.getCookies(this.base, { now: this.now(), allPaths: true });
+    return cookies.find((c) => c.key === name)?.value;
+  }
+
+  /** Menimpa isi jar dengan cookie buatan sendiri, misalnya untuk mencoba ID curian. */
+  async setCookie(name: string, value: string) {
+    await this.jar.setCookie(`${name}=${value}; Path=/`, this.base, { now: this.now() });
+  }
+
+  /** Browser ditutup lalu dibuka lagi: session cookie hilang, persistent cookie tetap. */
+  async restartBrowser() {
+    const all = await this.jar.store.getAllCookies();
+    const fresh = new CookieJar();
+    for (const c of all) if (c.isPersistent()) await fresh.store.putCookie(c);
+    this.jar = fresh;
+  }
+}
+
+export function client(server: RunningServer | string, options?: ClientOptions): Client {
+  return new Client(typeof server === 'string' ? server : server.url, options);
+}
+
+// ---------------------------------------------------------------------------
+// Membaca Set-Cookie.
+
+export interface ParsedSetCookie {
+  name: string;
+  value: string;
+  /** Nama atribut huruf kecil → nilai (true untuk atribut tanpa nilai, mis. HttpOnly). */
+  attrs: Record<string, string | true>;
+  raw: string;
+}
+
+export function parseSetCookie(raw: string): ParsedSetCookie {
+  const [pair = '', ...rest] = raw.split(';');
+  const eq = pair.indexOf('=');
+  const name = (eq === -1 ? '' : pair.slice(0, eq)).trim();
+  const value = (eq === -1 ? pair : pair.slice(eq + 1)).trim();
+  const attrs: Record<string, string | true> = {};
+  for (const part of rest) {
+    const i = part.indexOf('=');
+    const key = (i === -1 ? part : part.slice(0, i)).trim().toLowerCase();
+    if (key) attrs[key] = i === -1 ? true : part.slice(i + 1).trim();
+  }
+  return { name, value, attrs, raw };
+}
+
+/** Set-Cookie terakhir untuk `name` dalam respons, atau undefined. */
+export function findSetCookie(res: Res, name: string): ParsedSetCookie | undefined {
+  return res.setCookies.map(parseSetCookie).filter((c) => c.name === name).at(-1);
+}
+
+/** Seperti findSetCookie, tetapi gagal dengan pesan jelas bila cookie tidak dikirim. */
+export function requireSetCookie(res: Res, name: string, why = ''): ParsedSetCookie {
+  const found = findSetCookie(res, name);
+  if (!found) {
+    fail(`respons ${res.exchange.method} ${res.exchange.url} harus mengirim Set-Cookie "${name}"${why ? ` ${why}` : ''}.`, {
+      diterima: res.setCookies.length ? res.setCookies.join(' | ') : '(tidak ada Set-Cookie)',
+      res,
+    });
+  }
+  return found;
+}
+
+/** Memakai tough-cookie untuk menilai cookie seperti browser (Max-Age vs Expires, dsb.). */
+export function toughCookie(raw: string): Cookie | undefined {
+  return Cookie.parse(raw) ?? undefined;
+}
+
+// ---------------------------------------------------------------------------
+// Pesan gagal dalam bahasa Indonesia, terikat ke "Tugas N" lewat nama tes.
+
+function currentTask(): string {
+  const name = expect.getState().currentTestName ?? '';
+  return /Tugas \d+/.exec(name)?.[0] ?? '';
+}
+
+function show(v: unknown): string {
+  if (typeof v === 'string') return v;
+  return JSON.stringify(v);
+}
+
+export function formatExchange(ex: Exchange): string {
+  const lines = [`  > ${ex.method} ${ex.url}`];
+  for (const [k, v] of Object.entries(ex.requestHeaders)) lines.push(`  > ${k}: ${v}`);
+  if (ex.requestBody) lines.push(`  > (body) ${ex.requestBody.slice(0, 200)}`);
+  lines.push(`  < ${ex.status}`);
+  for (const [k, v] of ex.responseHeaders) {
+    if (/^(set-cookie|location|content-type|cache-control)$/.test(k)) lines.push(`  < ${k}: ${v}`);
+  }
+  if (ex.body) lines.push(`  < (body) ${ex.body.replace(/\s+/g, ' ').slice(0, 200)}`);
+  return lines.join('\n');
+}
+
+export interface FailDetail {
+  diharapkan?: unknown;
+  diterima?: unknown;
+  petunjuk?: string;
+  res?: Res | { exchange: Exchange };
+}
+
+export function fail(message: string, detail: FailDetail = {}): never {
+  const task = currentTask();
+  const lines = [task ? `${task}: ${message}` : message];
+  if ('diharapkan' in detail) lines.push(`  Diharapkan: ${show(detail.diharapkan)}`);
+  if ('diterima' in detail) lines.push(`  Diterima:   ${show(detail.diterima)}`);
+  if (detail.petunjuk) lines.push(`  Petunjuk:   ${detail.petunjuk}`);
+  if (detail.res) lines.push('  Pertukaran HTTP yang gagal:', formatExchange(detail.res.exchange));
+  throw new CheckFailure(lines.join('\n'));
+}
+
+export function check(condition: unknown, message: string, detail?: FailDetail): asserts condition {
+  if (!condition) fail(message, detail);
+}
+
+export function checkStatus(res: Res, expected: number | number[], message?: string) {
+  const list = Array.isArray(expected) ? expected : [expected];
+  check(list.includes(res.status), message ?? `${res.exchange.method} ${res.exchange.url} harus menjawab status ${list.join(' atau ')}.`, {
+    diharapkan: list.join(' atau '),
+    diterima: res.status,
+    res,
+  });
+}
+
+/** Menjalankan fungsi milik pelajar; lemparan error jadi pesan gagal yang jelas. */
+export async function attempt<T>(what: string, fn: () => T | Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (err instanceof CheckFailure) throw err;
+    fail(`${what} melempar error: ${(err as Error)?.message ?? String(err)}`);
+  }
+}
