@@ -1,0 +1,33 @@
+// Chromium asli dari Debian (/usr/bin/chromium) lewat playwright-core. Tidak pernah mengunduh browser.
+// Tanpa Chromium tes browser dilewati dengan pesan jelas, kecuali di CI (CI=true): di sana wajib ada.
+import { existsSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll } from 'vitest';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export const hasChromium = existsSync(CHROMIUM);
+
+if (!hasChromium) {
+  const message = `Chromium tidak ditemukan di ${CHROMIUM}: tes browser dilewati. Pasang dengan \`apt-get install -y chromium\`.`;
+  if (process.env.CI === 'true') throw new Error(`${message} (CI=true: tes browser wajib jalan)`);
+  console.warn(message);
+}
+
+/** `describe.skipIf(!hasChromium)` lalu `const browser = await launchChromium()` di dalam tes. */
+export async function launchChromium(): Promise<Browser> {
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+  afterAll(() => browser.close());
+  return browser;
+}
