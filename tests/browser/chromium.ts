@@ -2,7 +2,6 @@
 // Tanpa Chromium tes browser dilewati dengan pesan jelas, kecuali di CI (CI=true): di sana wajib ada.
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
-import { afterAll } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
@@ -13,7 +12,7 @@ if (!hasChromium) {
   console.warn(message);
 }
 
-/** `describe.skipIf(!hasChromium)` lalu `const browser = await launchChromium()` di dalam tes. */
+/** Pakai di `describe.skipIf(!hasChromium)`: buka di beforeAll, tutup (`browser.close()`) di afterAll. */
 export async function launchChromium(): Promise<Browser> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -28,6 +27,5 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-quic',
     ],
   });
-  afterAll(() => browser.close());
   return browser;
 }
