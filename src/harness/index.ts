@@ -1,37 +1,31 @@
 // Harness bersama untuk semua checker (lessons/*/cek.test.ts).
 // Checker tidak pernah mengimpor implementasi langsung: ia meminta target ke sini.
 // WORKBOOK_TARGET = latihan (bawaan) | awal | solusi | path absolut (berkas atau folder).
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ROOT, targetFile } from './target.ts';
 import { Cookie, CookieJar } from 'tough-cookie';
 import { afterAll, expect } from 'vitest';
 
-export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export { ROOT, targetFile } from './target.ts';
 
 /** Pesan gagal yang sudah rapi untuk pelajar; CLI menampilkannya tanpa stack trace. */
 export class CheckFailure extends Error {
   override name = 'CheckFailure';
 }
 
-/** Berkas implementasi yang diuji untuk satu pelajaran. */
-export function targetFile(lessonId: string, target = process.env.WORKBOOK_TARGET || 'latihan'): string {
-  if (target === 'latihan') return path.join(ROOT, 'latihan', `${lessonId}.ts`);
-  if (target === 'awal' || target === 'solusi') return path.join(ROOT, 'lessons', lessonId, `${target}.ts`);
-  if (path.isAbsolute(target)) {
-    return existsSync(target) && statSync(target).isDirectory() ? path.join(target, `${lessonId}.ts`) : target;
-  }
-  throw new CheckFailure(
-    `WORKBOOK_TARGET tidak dikenal: "${target}". Pakai latihan, awal, solusi, atau path absolut.`,
-  );
-}
-
 /** Memuat modul latihan untuk checker yang memanggilnya (pakai import.meta.url checker). */
 export async function loadExercise<T>(checkerUrl: string): Promise<T> {
   const lessonId = path.basename(path.dirname(fileURLToPath(checkerUrl)));
-  const file = targetFile(lessonId);
+  let file: string;
+  try {
+    file = targetFile(lessonId);
+  } catch (err) {
+    throw new CheckFailure((err as Error).message);
+  }
   if (!existsSync(file)) {
     throw new CheckFailure(
       `Berkas ${path.relative(ROOT, file)} belum ada. Jalankan \`npm run cek -- ${lessonId.slice(0, 2)}\` untuk menyalin berkas awal.`,

@@ -1,0 +1,38 @@
+// Log ringkas setiap pertukaran: request (method, path, Cookie) lalu response (status, Set-Cookie).
+import type http from 'node:http';
+import { c } from '../src/cli/ui.ts';
+
+function time(): string {
+  return new Date().toTimeString().slice(0, 8);
+}
+
+function statusColor(status: number): (s: string) => string {
+  if (status >= 500) return c.red;
+  if (status >= 400) return c.yellow;
+  if (status >= 300) return c.cyan;
+  return c.green;
+}
+
+export function formatRequest(req: http.IncomingMessage): string {
+  const cookie = req.headers.cookie;
+  const lines = [`${c.dim(time())} ${c.bold('→')} ${c.bold(req.method ?? '?')} ${req.url}`];
+  lines.push(`           Cookie: ${cookie ? c.magenta(cookie) : c.dim('(tidak ada)')}`);
+  return lines.join('\n');
+}
+
+export function formatResponse(res: http.ServerResponse, ms: number): string {
+  const status = res.statusCode;
+  const lines = [`${c.dim(time())} ${c.bold('←')} ${statusColor(status)(String(status))} ${c.dim(`(${ms} ms)`)}`];
+  const raw = res.getHeader('set-cookie');
+  const setCookies = raw === undefined ? [] : Array.isArray(raw) ? raw : [String(raw)];
+  for (const sc of setCookies) lines.push(`           Set-Cookie: ${c.yellow(sc)}`);
+  const location = res.getHeader('location');
+  if (location) lines.push(`           Location: ${location}`);
+  return lines.join('\n');
+}
+
+export function logExchange(req: http.IncomingMessage, res: http.ServerResponse) {
+  const start = Date.now();
+  console.log(formatRequest(req));
+  res.once('finish', () => console.log(formatResponse(res, Date.now() - start)));
+}

@@ -1,0 +1,22 @@
+// Aturan WORKBOOK_TARGET, dipakai bersama oleh harness checker dan CLI.
+// latihan (bawaan) | awal | solusi | path absolut ke berkas, atau ke folder berisi NN-slug.ts.
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+export const TARGETS = ['latihan', 'awal', 'solusi'] as const;
+
+export function isValidTarget(target: string): boolean {
+  return (TARGETS as readonly string[]).includes(target) || path.isAbsolute(target);
+}
+
+export function targetFile(lessonId: string, target = process.env.WORKBOOK_TARGET || 'latihan'): string {
+  if (target === 'latihan') return path.join(ROOT, 'latihan', `${lessonId}.ts`);
+  if (target === 'awal' || target === 'solusi') return path.join(ROOT, 'lessons', lessonId, `${target}.ts`);
+  if (path.isAbsolute(target)) {
+    return existsSync(target) && statSync(target).isDirectory() ? path.join(target, `${lessonId}.ts`) : target;
+  }
+  throw new Error(`WORKBOOK_TARGET tidak dikenal: "${target}". Pakai latihan, awal, solusi, atau path absolut.`);
+}

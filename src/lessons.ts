@@ -1,0 +1,67 @@
+// Katalog pelajaran untuk CLI, sandbox, dan tes: folder lessons/NN-slug + frontmatter index.mdx.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+
+import { ROOT } from './harness/target.ts';
+
+export { ROOT };
+export const LESSONS_DIR = path.join(ROOT, 'lessons');
+export const WORKSPACE_DIR = path.join(ROOT, 'latihan');
+
+export interface Lesson {
+  id: string; // "02-cookie-pertama"
+  number: string; // "02"
+  title: string;
+  tasks: string[];
+  hints: string[];
+  dir: string;
+  starter: string; // lessons/NN/awal.ts
+  solution: string; // lessons/NN/solusi.ts
+  checker: string; // lessons/NN/cek.test.ts
+  workspaceFile: string; // latihan/NN-slug.ts
+}
+
+function frontmatter(file: string): Record<string, unknown> {
+  if (!existsSync(file)) return {};
+  const match = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(file, 'utf8'));
+  if (!match) return {};
+  return (parseYaml(match[1] ?? '') as Record<string, unknown>) ?? {};
+}
+
+let cache: Lesson[] | undefined;
+
+export function allLessons(): Lesson[] {
+  cache ??= readdirSync(LESSONS_DIR)
+    .filter((name) => /^\d\d-/.test(name) && existsSync(path.join(LESSONS_DIR, name, 'cek.test.ts')))
+    .sort()
+    .map((id) => {
+      const dir = path.join(LESSONS_DIR, id);
+      const fm = frontmatter(path.join(dir, 'index.mdx'));
+      return {
+        id,
+        number: id.slice(0, 2),
+        title: typeof fm.title === 'string' ? fm.title : id,
+        tasks: Array.isArray(fm.tugas) ? fm.tugas.map(String) : [],
+        hints: Array.isArray(fm.petunjuk) ? fm.petunjuk.map(String) : [],
+        dir,
+        starter: path.join(dir, 'awal.ts'),
+        solution: path.join(dir, 'solusi.ts'),
+        checker: path.join(dir, 'cek.test.ts'),
+        workspaceFile: path.join(WORKSPACE_DIR, `${id}.ts`),
+      };
+    });
+  return cache;
+}
+
+/** "2", "02", "02-cookie-pertama" → pelajaran; undefined bila tidak dikenal. */
+export function findLesson(arg: string): Lesson | undefined {
+  const lessons = allLessons();
+  const clean = arg.trim().replace(/\/$/, '');
+  if (/^\d{1,2}$/.test(clean)) return lessons.find((l) => l.number === clean.padStart(2, '0'));
+  return lessons.find((l) => l.id === clean || path.basename(clean) === l.id);
+}
+
+export function relative(file: string): string {
+  return path.relative(ROOT, file) || '.';
+}
