@@ -3,11 +3,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 
-import { ROOT } from './harness/target.ts';
+import { ROOT, WORKSPACE_DIR } from './harness/target.ts';
 
-export { ROOT };
+export { ROOT, WORKSPACE_DIR };
 export const LESSONS_DIR = path.join(ROOT, 'lessons');
-export const WORKSPACE_DIR = path.join(ROOT, 'latihan');
 
 export interface Lesson {
   id: string; // "02-cookie-pertama"

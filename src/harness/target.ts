@@ -6,6 +6,11 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
+/** Ruang kerja pelajar; WORKBOOK_WORKSPACE menggantinya (dipakai tes proyek agar latihan/ aman). */
+export const WORKSPACE_DIR = process.env.WORKBOOK_WORKSPACE
+  ? path.resolve(process.env.WORKBOOK_WORKSPACE)
+  : path.join(ROOT, 'latihan');
+
 export const TARGETS = ['latihan', 'awal', 'solusi'] as const;
 
 export function isValidTarget(target: string): boolean {
@@ -13,7 +18,7 @@ export function isValidTarget(target: string): boolean {
 }
 
 export function targetFile(lessonId: string, target = process.env.WORKBOOK_TARGET || 'latihan'): string {
-  if (target === 'latihan') return path.join(ROOT, 'latihan', `${lessonId}.ts`);
+  if (target === 'latihan') return path.join(WORKSPACE_DIR, `${lessonId}.ts`);
   if (target === 'awal' || target === 'solusi') return path.join(ROOT, 'lessons', lessonId, `${target}.ts`);
   if (path.isAbsolute(target)) {
     return existsSync(target) && statSync(target).isDirectory() ? path.join(target, `${lessonId}.ts`) : target;

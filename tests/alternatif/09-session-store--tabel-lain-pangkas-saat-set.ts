@@ -1,0 +1,164 @@
+// Alternatif yang benar: tata letak tabel lain (detik, bukan milidetik), pangkas setiap
+// beberapa kali set() alih-alih dengan timer, prune() async, touch() menulis ulang baris,
+// umur dari cookie.originalMaxAge, rolling: true, login dan logout menjawab JSON.
+import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import express from 'express';
+import session from 'express-session';
+
+declare module 'express-session' {
+  interface SessionData {
+    username: string;
+  }
+}
+
+type Callback = (err?: unknown, data?: session.SessionData | null) => void;
+
+export class SqliteStore extends session.Store {
+  private db: Database.Database;
+  private now: () => number;
+  private ttlMs: number;
+  private writes = 0;
+
+  constructor(options: { dbPath: string; now?: () => number; ttlMs?: number }) {
+    super();
+    this.now = options.now ?? (() => Date.now());
+    this.ttlMs = options.ttlMs ?? 15 * 60 * 1000;
+    this.db = new Database(options.dbPath, { timeout: 3000 });
+    this.db.pragma('journal_mode = WAL');
+    this.db.exec('CREATE TABLE IF NOT EXISTS sesi_login (id TEXT NOT NULL UNIQUE, isi TEXT, habis_detik REAL)');
+  }
+
+  private nowSeconds() {
+    return this.now() / 1000;
+  }
+
+  private deadline(sess: session.SessionData) {
+    const ms = sess.cookie?.originalMaxAge ?? this.ttlMs;
+    return (this.now() + ms) / 1000;
+  }
+
+  override get(sid: string, cb: Callback) {
+    let row: { isi: string } | undefined;
+    try {
+      row = this.db.prepare('SELECT isi FROM sesi_login WHERE id = ? AND habis_detik > ?').get(sid, this.nowSeconds()) as
+        | { isi: string }
+        | undefined;
+    } catch (err) {
+      return cb(err);
+    }
+    cb(null, row ? JSON.parse(row.isi) : undefined);
+  }
+
+  override set(sid: string, sess: session.SessionData, cb?: Callback) {
+    try {
+      this.db
+        .prepare('INSERT OR REPLACE INTO sesi_login (id, isi, habis_detik) VALUES (?, ?, ?)')
+        .run(sid, JSON.stringify(sess), this.deadline(sess));
+      if (++this.writes % 100 === 0) void this.prune();
+    } catch (err) {
+      return cb?.(err);
+    }
+    cb?.();
+  }
+
+  override destroy(sid: string, cb?: Callback) {
+    try {
+      this.db.prepare('DELETE FROM sesi_login WHERE id = ?').run(sid);
+    } catch (err) {
+      return cb?.(err);
+    }
+    cb?.();
+  }
+
+  override touch(sid: string, sess: session.SessionData, cb?: () => void) {
+    const row = this.db.prepare('SELECT 1 FROM sesi_login WHERE id = ? AND habis_detik > ?').get(sid, this.nowSeconds());
+    if (row) this.set(sid, sess, cb);
+    else cb?.();
+  }
+
+  async prune(): Promise<number> {
+    return this.db.prepare('DELETE FROM sesi_login WHERE habis_detik <= ?').run(this.nowSeconds()).changes;
+  }
+
+  close() {
+    this.db.close();
+  }
+}
+
+function hash(password: string, salt: Buffer): Promise<Buffer> {
+  return new Promise((resolve, reject) =>
+    scrypt(password, salt, 32, { N: 1 << 15, maxmem: 64 * 1024 * 1024 }, (e, k) => (e ? reject(e) : resolve(k))),
+  );
+}
+
+export function createApp(
+  options: {
+    users?: { username: string; password: string }[];
+    secret?: string | string[];
+    now?: () => number;
+    store?: session.Store;
+    dbPath?: string;
+  } = {},
+) {
+  const users = (options.users ?? [{ username: 'budi', password: 'kopi-susu-2026' }]).map((u) => {
+    const salt = randomBytes(16);
+    return { username: u.username, salt, hash: hash(u.password, salt) };
+  });
+  const secret = options.secret ?? process.env.SESSION_SECRET ?? ['dev-rahasia-baru', 'dev-rahasia-lama'];
+  const store =
+    options.store ?? new SqliteStore({ dbPath: options.dbPath ?? path.join(os.tmpdir(), 'alt-09.sqlite'), now: options.now });
+  const secure = process.env.NODE_ENV === 'production';
+
+  const app = express();
+  app.set('trust proxy', secure ? 1 : false);
+  app.use(express.json(), express.urlencoded({ extended: false }));
+  app.use(
+    session({
+      name: 'sid',
+      secret,
+      store,
+      resave: false,
+      saveUninitialized: false,
+      rolling: true,
+      cookie: { httpOnly: true, sameSite: 'lax', secure },
+    }),
+  );
+
+  app.post('/login', async (req, res) => {
+    const username = String(req.body?.username ?? '');
+    const password = String(req.body?.password ?? '');
+    // Pengguna tak dikenal tetap di-hash (dengan akun pertama) agar waktunya sama.
+    const user = users.find((u) => u.username === username) ?? users[0]!;
+    const matches = timingSafeEqual(await hash(password, user.salt), await user.hash);
+    if (!matches || user.username !== username) {
+      res.status(401).json({ error: 'Login gagal.' });
+      return;
+    }
+    req.session.regenerate((err) => {
+      if (err) {
+        res.status(500).json({ error: 'Gagal membuat session.' });
+        return;
+      }
+      req.session.username = username;
+      res.status(200).json({ ok: true, username });
+    });
+  });
+
+  app.get('/dashboard', (req, res) => {
+    res.setHeader('Cache-Control', 'no-store');
+    if (!req.session.username) res.status(401).json({ error: 'Belum login.' });
+    else res.json({ pesan: `Selamat datang, ${req.session.username}` });
+  });
+
+  app.post('/logout', (req, res) => {
+    req.session.destroy(() => {
+      res.clearCookie('sid', { path: '/', httpOnly: true, sameSite: 'lax', secure });
+      res.status(204).end();
+    });
+  });
+
+  return app;
+}
