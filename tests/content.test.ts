@@ -1,0 +1,121 @@
+// Isi buku latihan: berkas lengkap, frontmatter, teks Indonesia, situs ter-build di sub-path,
+// setiap halaman pelajaran ada, tautan internal tidak putus, tanpa CDN.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ROOT } from './cli.ts';
+
+const lessonsDir = path.join(ROOT, 'lessons');
+const lessons = readdirSync(lessonsDir).filter((d) => /^\d\d-/.test(d)).sort();
+const pages = ['index.mdx', ...readdirSync(lessonsDir).filter((d) => existsSync(path.join(lessonsDir, d, 'index.mdx'))).map((d) => `${d}/index.mdx`)];
+
+function frontmatter(file: string): Record<string, any> {
+  const m = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(file, 'utf8'));
+  return m ? parseYaml(m[1]!) : {};
+}
+
+describe.each(lessons)('pelajaran %s', (id) => {
+  const dir = path.join(lessonsDir, id);
+  test('berkasnya lengkap', () => {
+    for (const f of ['index.mdx', 'awal.ts', 'solusi.ts', 'cek.test.ts']) expect(existsSync(path.join(dir, f)), f).toBe(true);
+  });
+
+  test('frontmatter: judul, deskripsi, tugas sesuai checker, petunjuk berjenjang', () => {
+    const fm = frontmatter(path.join(dir, 'index.mdx'));
+    expect(typeof fm.title).toBe('string');
+    expect(typeof fm.description).toBe('string');
+    const checker = readFileSync(path.join(dir, 'cek.test.ts'), 'utf8');
+    const tasks = new Set([...checker.matchAll(/describe(?:\.\w+)?\(\s*['"`]Tugas (\d+)/g)].map((m) => m[1]));
+    expect(tasks.size).toBeGreaterThan(0);
+    expect(fm.tugas?.length, 'jumlah tugas di frontmatter = jumlah describe "Tugas N" di checker').toBe(tasks.size);
+    expect(fm.petunjuk?.length).toBeGreaterThanOrEqual(2);
+  });
+
+  test('teks berbahasa Indonesia dengan komponen latihan, kuis, dan diagram', () => {
+    const text = readFileSync(path.join(dir, 'index.mdx'), 'utf8');
+    for (const word of [' kamu ', ' yang ', ' dan ']) expect(text).toContain(word);
+    expect(text).toMatch(/^##+ Rangkuman/m);
+    for (const tag of ['<Latihan', '<Petunjuk', '<Solusi', '<Kuis', '<Pertukaran']) expect(text).toContain(tag);
+  });
+});
+
+describe('situs', () => {
+  const outDir = path.join(ROOT, '.tes-dist');
+  const base = '/buku-cookie';
+
+  beforeAll(() => {
+    rmSync(outDir, { recursive: true, force: true });
+    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/astro/astro.js'), 'build', '--outDir', outDir], {
+      cwd: ROOT,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', BASE_PATH: base, SITE_URL: 'https://contoh.github.io' },
+      stdio: 'pipe',
+    });
+  }, 180_000);
+  afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+  const html = (rel: string) => readFileSync(path.join(outDir, rel), 'utf8');
+  const text = (page: string) =>
+    page
+      .replace(/<[^>]+>/g, '')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;|&#x27;/g, "'")
+      .replace(/&amp;/g, '&');
+
+  test('setiap halaman ada di hasil build', () => {
+    for (const p of pages) {
+      const rel = p === 'index.mdx' ? 'index.html' : `${path.dirname(p)}/index.html`;
+      expect(existsSync(path.join(outDir, rel)), rel).toBe(true);
+    }
+  });
+
+  test.each(lessons)('%s: kode awal dan solusi dirender dari berkas aslinya', (id) => {
+    const page = text(html(`${id}/index.html`));
+    const line = (file: string) =>
+      readFileSync(path.join(lessonsDir, id, file), 'utf8')
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l.length > 20)
+        .at(-1)!;
+    expect(page).toContain(line('awal.ts'));
+    expect(page).toContain(line('solusi.ts'));
+    expect(page).toContain('Lihat solusi');
+    expect(page).toContain(`npm run cek -- ${id.slice(0, 2)}`);
+  });
+
+  test('beranda: bahasa Indonesia, daftar pelajaran, kredit artikel asal', () => {
+    const page = html('index.html');
+    expect(page).toMatch(/<html[^>]+lang="id"/);
+    expect(page).toContain('Reza Sariful Fikri');
+    for (const id of lessons) expect(page).toContain(`href="${base}/${id}/"`);
+  });
+
+  test('tautan internal tidak putus dan tidak ada aset dari CDN', () => {
+    const broken: string[] = [];
+    const walk = (dir: string): string[] =>
+      readdirSync(dir).flatMap((f) => {
+        const full = path.join(dir, f);
+        return statSync(full).isDirectory() ? walk(full) : full.endsWith('.html') ? [full] : [];
+      });
+    for (const file of walk(outDir)) {
+      const page = readFileSync(file, 'utf8');
+      expect(page, path.relative(outDir, file)).not.toMatch(/<(script|link)[^>]+(src|href)="https?:\/\//);
+      for (const [, url] of page.matchAll(/(?:href|src)="([^"#?]+)[^"]*"/g)) {
+        if (!url || /^(https?:|mailto:|data:)/.test(url)) continue;
+        const abs = url.startsWith('/') ? url : path.posix.join(path.posix.dirname('/' + path.relative(outDir, file)), url);
+        if (!abs.startsWith(base + '/') && abs !== base) {
+          broken.push(`${path.relative(outDir, file)} → ${url} (di luar base path)`);
+          continue;
+        }
+        const target = path.join(outDir, abs.slice(base.length));
+        if (!existsSync(target) || (statSync(target).isDirectory() && !existsSync(path.join(target, 'index.html')))) {
+          broken.push(`${path.relative(outDir, file)} → ${url}`);
+        }
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+});
