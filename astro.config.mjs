@@ -26,6 +26,8 @@ export default defineConfig({
         { label: 'Pelajaran', items: lessons.map((slug) => ({ slug })) },
         ...(extras.length ? [{ label: 'Penutup', items: extras.map((slug) => ({ slug })) }] : []),
       ],
+      // Aside (:::note) dan tautan judul juga untuk MDX di luar src/content/docs.
+      markdown: { processedDirs: ['./lessons'] },
       lastUpdated: false,
       pagination: true,
     }),

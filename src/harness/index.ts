@@ -157,7 +157,7 @@ export class Client {
       headers['content-type'] ??= 'application/json';
     }
     if (opts.cookies !== false && !Object.keys(headers).some((h) => h.toLowerCase() === 'cookie')) {
-      const cookie = await this.jar.getCookieString(url, { now: this.now() });
+      const cookie = (await this.live(url)).map((c) => c.cookieString()).join('; ');
       if (cookie) headers.cookie = cookie;
     }
     let response: Response;
@@ -194,7 +194,7 @@ export class Client {
         try {
           return JSON.parse(text);
         } catch {
-          fail(`respons ${method} ${pathname} harus berupa JSON.`, { diterima: text.slice(0, 200), res: this });
+          fail(`respons ${method} ${pathname} harus berupa JSON.`, { diterima: text.slice(0, 200), res: { exchange } });
         }
       },
     };
@@ -208,10 +208,24 @@ export class Client {
     return this.request('POST', pathname, opts);
   }
 
-  /** Nilai cookie yang kini disimpan jar untuk server ini (undefined bila tidak ada). */
+  /**
+   * Cookie yang masih hidup menurut jam klien. tough-cookie selalu memakai Date.now() saat membaca,
+   * jadi kedaluwarsa dihitung di sini dengan jam yang disuntikkan (Max-Age relatif terhadap saat
+   * cookie disimpan, yang memakai jam yang sama).
+   */
+  private async live(url: string, allPaths = false): Promise<Cookie[]> {
+    const now = this.now().getTime();
+    const cookies = await this.jar.getCookies(url, { expire: false, allPaths, sort: true });
+    return cookies.filter((c) => {
+      // Max-Age dihitung dari saat disimpan (creation), bukan dari lastAccessed yang memakai jam asli.
+      const expiry = c.expiryTime(c.creation ?? undefined);
+      return expiry === undefined || expiry > now;
+    });
+  }
+
+  /** Nilai cookie yang kini disimpan jar untuk server ini (undefined bila tidak ada atau kedaluwarsa). */
   async cookie(name: string): Promise<string | undefined> {
-    const cookies = await this.jar.getCookies(this.base, { now: this.now(), allPaths: true });
-    return cookies.find((c) => c.key === name)?.value;
+    return (await this.live(this.base, true)).find((c) => c.key === name)?.value;
   }
 
   /** Menimpa isi jar dengan cookie buatan sendiri, misalnya untuk mencoba ID curian. */
