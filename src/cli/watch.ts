@@ -35,9 +35,9 @@ function startSite(): Promise<{ url?: string; child: ChildProcess }> {
   let log = '';
   return new Promise((resolve) => {
     const onData = (chunk: Buffer) => {
-      log += chunk.toString();
-      const m = /(http:\/\/(?:localhost|127\.0\.0\.1|\[::1\]):\d+\/?[^\s]*)/.exec(log);
-      if (m) resolve({ url: m[1], child });
+      log += chunk.toString().replace(/\x1b\[[0-9;]*m/g, '');
+      const m = /http:\/\/(?:localhost|127\.0\.0\.1|\[::1\]):\d+(\/[^\s]*)?/.exec(log);
+      if (m) resolve({ url: new URL(m[0]).href, child });
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
@@ -58,7 +58,7 @@ export async function watch({ lesson, withSite, debug }: WatchOptions): Promise<
     console.log('Menyalakan situs pelajaran…');
     site = await startSite();
   }
-  const siteUrl = site?.url?.replace(/\/?$/, '/');
+  const siteUrl = site?.url?.replace(/\/*$/, '/');
   const vitest = await createChecker('latihan', debug);
 
   let banner = '';

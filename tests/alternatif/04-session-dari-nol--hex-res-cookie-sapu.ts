@@ -9,7 +9,7 @@ export interface SessionData {
   cart?: string[];
   [key: string]: unknown;
 }
-export type SessionRequest = Request & { session: SessionData };
+const sessionOf = (req: Request) => (req as unknown as { session: SessionData }).session;
 export interface SessionStore {
   get(id: string): SessionData | undefined;
   set(id: string, data: SessionData): void;
@@ -72,11 +72,11 @@ export function sessionMiddleware({ store, cookieName = 'sid' }: { store: Sessio
     const existing = fromCookie === undefined ? undefined : store.get(fromCookie);
     const sid = existing ? fromCookie : undefined;
     const before = JSON.stringify(existing ?? {});
-    (req as SessionRequest).session = existing ?? {};
+    Object.assign(req, { session: existing ?? {} });
 
     const end = res.end.bind(res) as (...args: unknown[]) => Response;
     res.end = ((...args: unknown[]) => {
-      const session = (req as SessionRequest).session;
+      const session = sessionOf(req);
       const json = JSON.stringify(session);
       if (!sid && json !== '{}') {
         const id = randomBytes(16).toString('hex');
@@ -99,12 +99,12 @@ export function createApp({ now = Date.now, idleTimeoutMs = IDLE_TIMEOUT_MS }: {
   app.use(sessionMiddleware({ store: createMemoryStore({ idleTimeoutMs, now }), cookieName: 'sid' }));
 
   app.get('/cart', (req, res) => {
-    const { session } = req as SessionRequest;
+    const session = sessionOf(req);
     res.status(200).json({ items: session.cart ?? [] });
   });
 
   app.post('/cart', (req, res) => {
-    const { session } = req as SessionRequest;
+    const session = sessionOf(req);
     const item: unknown = req.body?.item;
     if (typeof item !== 'string' || !item.trim()) {
       res.status(400).json({ error: 'item wajib diisi' });

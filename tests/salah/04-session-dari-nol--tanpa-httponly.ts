@@ -10,8 +10,12 @@ export interface SessionData {
   [key: string]: unknown;
 }
 
-/** Request yang sudah melewati sessionMiddleware. */
-export type SessionRequest = Request & { session: SessionData };
+// Express tidak tahu soal req.session buatan kita, jadi tipenya kita sebut di satu tempat.
+// (express-session di pelajaran 05 membawa tipe req.session-nya sendiri.)
+type WithSession = { session: SessionData };
+function sessionOf(req: Request): SessionData {
+  return (req as unknown as WithSession).session;
+}
 
 /** Kontrak store: hanya empat cara ini yang boleh dipakai middleware. */
 export interface SessionStore {
@@ -100,10 +104,10 @@ export function sessionMiddleware(options: { store: SessionStore; cookieName?: s
     const stored = incoming ? store.get(incoming) : undefined;
     // Mode ketat: ID yang tidak dikenal store tidak pernah dipakai. Itu yang menggagalkan fixation.
     let id = stored ? incoming : undefined;
-    (req as SessionRequest).session = stored ?? {};
+    (req as unknown as WithSession).session = stored ?? {};
 
     beforeHeaders(res, () => {
-      const data = (req as SessionRequest).session;
+      const data = sessionOf(req);
       if (Object.keys(data).length === 0) {
         if (id) store.destroy(id); // session dikosongkan: buang juga dari store
         return; // tidak ada data, tidak ada cookie
@@ -131,13 +135,13 @@ export function createApp(options: { now?: () => number; idleTimeoutMs?: number 
       res.status(400).json({ error: 'Kirim JSON berisi "item" berupa teks.' });
       return;
     }
-    const session = (req as SessionRequest).session;
+    const session = sessionOf(req);
     session.cart = [...(session.cart ?? []), item];
     res.status(201).json({ items: session.cart });
   });
 
   app.get('/cart', (req, res) => {
-    res.json({ items: (req as SessionRequest).session.cart ?? [] });
+    res.json({ items: sessionOf(req).cart ?? [] });
   });
 
   return app;
