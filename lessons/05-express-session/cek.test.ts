@@ -9,13 +9,13 @@ import {
   client,
   fail,
   findSetCookie,
-  listen,
   loadExercise,
   parseSetCookie,
   type ParsedSetCookie,
   type Res,
-  type RunningServer,
   serve,
+  withEnv,
+  withServer,
 } from '#harness';
 
 interface Exercise {
@@ -26,21 +26,6 @@ const mod = await loadExercise<Exercise>(import.meta.url);
 
 const SECRET = 'rahasia-checker-pelajaran-05';
 
-/** Menjalankan fn dengan variabel lingkungan sementara (undefined = dihapus), lalu memulihkannya. */
-async function withEnv<T>(vars: Record<string, string | undefined>, fn: () => T | Promise<T>): Promise<T> {
-  const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
-  const put = (k: string, v: string | undefined) => {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  };
-  for (const [k, v] of Object.entries(vars)) put(k, v);
-  try {
-    return await fn();
-  } finally {
-    for (const [k, v] of Object.entries(saved)) put(k, v);
-  }
-}
-
 // Seperti sandbox: bukan production, tanpa SESSION_SECRET; secret datang dari opsi.
 const DEV = { NODE_ENV: undefined, SESSION_SECRET: undefined };
 
@@ -49,16 +34,6 @@ async function makeApp(label: string, env: Record<string, string | undefined>, o
 }
 
 const server = await serve(await makeApp(`{ secret: '${SECRET}' }`, DEV, { secret: SECRET }));
-
-/** Server sementara untuk satu tes, ditutup lagi di akhir tes. */
-async function withServer<T>(app: RequestListener, fn: (s: RunningServer) => Promise<T>): Promise<T> {
-  const running = await listen(app);
-  try {
-    return await fn(running);
-  } finally {
-    await running.close();
-  }
-}
 
 function visitsOf(res: Res): number {
   checkStatus(res, 200, 'GET /visits harus menjawab 200.');

@@ -357,3 +357,31 @@ export async function attempt<T>(what: string, fn: () => T | Promise<T>): Promis
     fail(`${what} melempar error: ${(err as Error)?.message ?? String(err)}`);
   }
 }
+
+// ---------------------------------------------------------------------------
+// Lingkungan sementara dan server sekali pakai.
+
+/** Mengisi variabel lingkungan selama `fn` berjalan (undefined = hapus), lalu memulihkannya. */
+export async function withEnv<T>(vars: Record<string, string | undefined>, fn: () => T | Promise<T>): Promise<T> {
+  const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
+  const put = (k: string, v: string | undefined) => {
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  };
+  for (const [k, v] of Object.entries(vars)) put(k, v);
+  try {
+    return await fn();
+  } finally {
+    for (const [k, v] of Object.entries(saved)) put(k, v);
+  }
+}
+
+/** Menjalankan server khusus untuk satu tes dan selalu menutupnya sesudahnya. */
+export async function withServer<T>(handler: http.RequestListener, fn: (server: RunningServer) => Promise<T>): Promise<T> {
+  const running = await listen(handler);
+  try {
+    return await fn(running);
+  } finally {
+    await running.close();
+  }
+}
