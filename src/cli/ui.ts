@@ -35,7 +35,8 @@ export function formatResult(result: LessonResult, file: string): string {
     const ok = t.total > 0 && t.passed === t.total;
     const mark = ok ? c.green('✓') : c.red('✗');
     const count = t.total > 0 ? c.dim(` (${t.passed}/${t.total} tes)`) : '';
-    lines.push(`  ${mark} Tugas ${t.number}  ${t.title}${count}`);
+    const title = t.title.replace(/`|\*\*/g, '');
+    lines.push(`  ${mark} Tugas ${t.number}  ${title.length > 70 ? `${title.slice(0, 69)}…` : title}${count}`);
   }
   if (result.fileError) {
     lines.push('', c.red(indent(result.fileError, '  ')));

@@ -11,8 +11,8 @@ import session from 'express-session';
 
 declare module 'express-session' {
   interface SessionData {
-    username?: string;
-    loggedInAt?: number;
+    username: string;
+    loggedInAt: number;
   }
 }
 

@@ -7,9 +7,9 @@ import session from 'express-session';
 
 declare module 'express-session' {
   interface SessionData {
-    username?: string;
-    loggedInAt?: number;
-    returnTo?: string;
+    username: string;
+    loggedInAt: number;
+    returnTo: string;
   }
 }
 

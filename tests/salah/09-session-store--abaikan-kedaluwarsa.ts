@@ -1,16 +1,16 @@
 // SALAH: store tidak pernah menganggap session kedaluwarsa. Session curian berlaku selamanya
 // dan tabel terus membesar. Checker harus menolaknya (Tugas 2 dan 3).
-import { randomBytes, scrypt, scryptSync, timingSafeEqual } from 'node:crypto';
+import { randomBytes, scrypt, scryptSync, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
-import express from 'express';
+import express, { type Request, type Response } from 'express';
 import session from 'express-session';
 
 declare module 'express-session' {
   interface SessionData {
     username: string;
+    loggedInAt: number;
   }
 }
 
@@ -118,87 +118,144 @@ export class SqliteStore extends session.Store {
 }
 
 // ---------------------------------------------------------------------------
-// App login dari pelajaran 06; yang baru hanya opsi `store` dan `dbPath`.
+// App login dari pelajaran 06, diringkas. Yang baru hanya opsi `store` dan `dbPath`.
+
+export interface User {
+  username: string;
+  password: string;
+}
 
 export interface AppOptions {
-  users?: { username: string; password: string }[];
+  users?: User[];
   secret?: string | string[];
   now?: () => number;
   store?: session.Store;
   dbPath?: string;
 }
 
-const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, keylen: number) => Promise<Buffer>;
+// Parameter scrypt menurut OWASP (lihat pelajaran 06): N=2^17, r=8, p=1.
+const SCRYPT: ScryptOptions = { N: 2 ** 17, r: 8, p: 1, maxmem: 256 * 1024 * 1024 };
+const KEY_LENGTH = 64;
+const LOGIN_FAILED = 'Username atau password salah.';
+const DEFAULT_USERS: User[] = [{ username: 'budi', password: 'kopi-susu-2026' }];
 const DEFAULT_DB = path.join(os.tmpdir(), 'cookie-session-09.sqlite');
 
-function hashPassword(password: string) {
+interface StoredPassword {
+  salt: Buffer;
+  hash: Buffer;
+}
+
+function hashPassword(password: string): StoredPassword {
   const salt = randomBytes(16);
-  return { salt, hash: scryptSync(password, salt, 64) };
+  return { salt, hash: scryptSync(password, salt, KEY_LENGTH, SCRYPT) };
+}
+
+// Di app sungguhan hash dibuat sekali saat pendaftaran dan disimpan di database.
+// Di sini: sekali per proses, agar setiap "instance" tidak mengulang scrypt yang mahal.
+let defaultAccounts: Map<string, StoredPassword> | undefined;
+let dummyPassword: StoredPassword | undefined;
+function accountsFor(users?: User[]) {
+  const make = (list: User[]) => new Map(list.map((u) => [u.username, hashPassword(u.password)]));
+  if (users) return make(users);
+  return (defaultAccounts ??= make(DEFAULT_USERS));
+}
+
+function verifyPassword(password: string, stored: StoredPassword): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    scrypt(password, stored.salt, KEY_LENGTH, SCRYPT, (err, derived) => {
+      if (err) reject(err);
+      else resolve(timingSafeEqual(derived, stored.hash));
+    });
+  });
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function page(title: string, body: string): string {
+  return `<!doctype html>\n<html lang="id">\n<head><meta charset="utf-8"><title>${title}</title></head>\n<body>\n${body}\n</body>\n</html>`;
+}
+
+function loginPage(error?: string): string {
+  return page(
+    'Login',
+    `<h1>Login</h1>
+${error ? `<p role="alert">${escapeHtml(error)}</p>` : ''}
+<form method="post" action="/login">
+  <p><label>Username <input name="username" autocomplete="username" required></label></p>
+  <p><label>Password <input name="password" type="password" autocomplete="current-password" required></label></p>
+  <p><button type="submit">Login</button></p>
+</form>`,
+  );
+}
+
+function dashboardPage(username: string, since: number): string {
+  return page(
+    'Dashboard',
+    `<h1>Dashboard</h1>
+<p>Halo, <strong id="username">${escapeHtml(username)}</strong>! Kamu login sejak ${new Date(since).toISOString()}.</p>
+<p>Dilayani oleh proses ${process.pid}.</p>
+<form method="post" action="/logout"><button type="submit">Logout</button></form>`,
+  );
 }
 
 export function createApp(options: AppOptions = {}) {
-  const users = new Map(
-    (options.users ?? [{ username: 'budi', password: 'kopi-susu-2026' }]).map((u) => [u.username, hashPassword(u.password)]),
-  );
-  const dummy = hashPassword('tidak-ada-pengguna-ini');
-  let secret = options.secret ?? process.env.SESSION_SECRET;
-  if (!secret) {
-    console.warn('Peringatan: SESSION_SECRET belum diset; memakai rahasia pengembangan. Jangan dipakai di produksi.');
-    secret = 'rahasia-pengembangan-ganti-di-produksi';
+  const accounts = accountsFor(options.users);
+  const dummy = (dummyPassword ??= hashPassword(randomBytes(16).toString('hex')));
+  const now = options.now ?? Date.now;
+  const secret = options.secret ?? process.env.SESSION_SECRET ?? 'rahasia-pengembangan-jangan-dipakai';
+  if (!options.secret && !process.env.SESSION_SECRET) {
+    console.warn('Peringatan: SESSION_SECRET belum diisi, memakai rahasia pengembangan.');
   }
-  // Semua instance harus memakai store yang sama (dan secret yang sama) agar berbagi session.
-  const store = options.store ?? new SqliteStore({ dbPath: options.dbPath ?? process.env.SESSION_DB ?? DEFAULT_DB, now: options.now });
   const production = process.env.NODE_ENV === 'production';
-  const cookie = { httpOnly: true, sameSite: 'lax' as const, secure: production, path: '/' };
-
+  // Semua instance memakai store yang sama (dan secret yang sama), jadi session bisa dibagi.
+  const store = options.store ?? new SqliteStore({ dbPath: options.dbPath ?? process.env.SESSION_DB ?? DEFAULT_DB, now });
+  const cookie = { httpOnly: true, sameSite: 'lax', secure: production, path: '/' } as const;
   const app = express();
   if (production) app.set('trust proxy', 1);
-  app.use(express.urlencoded({ extended: false }), express.json());
   app.use(session({ name: 'sid', secret, store, resave: false, saveUninitialized: false, cookie }));
+  app.use(express.urlencoded({ extended: false, limit: '10kb' }));
+  app.use(express.json({ limit: '10kb' }));
 
-  app.get('/', (req, res) => {
-    const who = req.session.username;
-    res.type('html').send(`<!doctype html><html lang="id"><meta charset="utf-8"><title>Session store</title>
-<p>Proses ${process.pid}: ${who ? 'kamu login.' : 'belum login.'} <a href="/dashboard">Dashboard</a></p>
-<form method="post" action="/login"><input name="username" value="budi"> <input name="password" type="password">
-<button>Login</button></form><form method="post" action="/logout"><button>Logout</button></form></html>`);
-  });
+  function loginFailed(req: Request, res: Response, status = 401) {
+    if (req.is('application/json')) res.status(status).json({ ok: false, error: LOGIN_FAILED });
+    else res.status(status).type('html').send(loginPage(LOGIN_FAILED));
+  }
+
+  app.get('/', (_req, res) => res.redirect(303, '/dashboard'));
+  app.get('/login', (_req, res) => res.type('html').send(loginPage()));
 
   app.post('/login', async (req, res, next) => {
     const { username, password } = req.body ?? {};
-    if (typeof username !== 'string' || typeof password !== 'string') {
-      res.status(401).type('text/plain').send('Username atau password salah.');
-      return;
-    }
-    const user = users.get(username);
-    const attempt = await scryptAsync(password, (user ?? dummy).salt, 64);
-    if (!user || !timingSafeEqual(attempt, user.hash)) {
-      res.status(401).type('text/plain').send('Username atau password salah.');
-      return;
-    }
+    if (typeof username !== 'string' || typeof password !== 'string') return loginFailed(req, res, 400);
+    const stored = accounts.get(username);
+    const matches = await verifyPassword(password, stored ?? dummy);
+    if (!stored || !matches) return loginFailed(req, res);
     req.session.regenerate((err) => {
       if (err) return next(err);
       req.session.username = username;
-      if (req.is('application/json')) res.json({ username });
+      req.session.loggedInAt = now();
+      if (req.is('application/json')) res.json({ ok: true, username });
       else res.redirect(303, '/dashboard');
     });
   });
 
   app.get('/dashboard', (req, res) => {
     res.set('Cache-Control', 'no-store');
-    const who = req.session.username;
-    if (!who) {
-      res.status(401).type('text/plain').send('Silakan login dulu.');
-      return;
+    const { username, loggedInAt } = req.session;
+    if (!username) {
+      if (req.accepts(['json', 'html']) === 'html') return res.redirect(303, '/login');
+      return res.status(401).json({ ok: false, error: 'Silakan login dulu.' });
     }
-    res.type('text/plain').send(`Halo, ${who}! Dilayani oleh proses ${process.pid}.`);
+    res.type('html').send(dashboardPage(username, loggedInAt ?? now()));
   });
 
   app.post('/logout', (req, res, next) => {
     req.session.destroy((err) => {
       if (err) return next(err);
       res.clearCookie('sid', cookie);
-      res.redirect(303, '/');
+      res.redirect(303, '/login');
     });
   });
 
