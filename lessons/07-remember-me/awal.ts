@@ -1,0 +1,244 @@
+import { createHash, randomBytes, scrypt, scryptSync, timingSafeEqual } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import Database from 'better-sqlite3';
+import express, { type Express, type Request, type Response } from 'express';
+import session from 'express-session';
+
+// Aplikasi login dari pelajaran 06 sudah jadi di bawah: scrypt + salt, session "sid",
+// regenerate saat login, destroy saat logout. Tugasmu: fitur "Ingat saya".
+
+declare module 'express-session' {
+  interface SessionData {
+    username: string;
+  }
+}
+
+export interface Options {
+  users?: { username: string; password: string }[];
+  secret?: string | string[];
+  now?: () => number;
+  dbPath?: string;
+}
+
+export interface RememberToken {
+  selector: string;
+  validatorHash: string;
+  username: string;
+  expiresAt: number;
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+const REMEMBER_MS = 30 * DAY; // umur token dan cookie remember
+const GRACE_MS = 60 * 1000; // jendela tenggang untuk request yang berbarengan (Tugas 3)
+const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, keylen: number) => Promise<Buffer>;
+
+interface User {
+  salt: Buffer;
+  hash: Buffer;
+}
+
+// SHA-256 dalam hex: yang disimpan di database adalah ini, bukan validatornya.
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+const hashPassword = (password: string, salt = randomBytes(16)) => ({ salt, hash: scryptSync(password, salt, 64) });
+
+// Kait untuk checker: isi tabel token. Kalau kamu mengubah bentuk tabel, sesuaikan kueri ini.
+export function rememberTokens(app: Express): RememberToken[] {
+  const db = app.locals.db as Database.Database;
+  return db
+    .prepare('SELECT selector, validator_hash AS validatorHash, username, expires_at AS expiresAt FROM remember_tokens')
+    .all() as RememberToken[];
+}
+
+// Membaca satu cookie dari header Cookie (seperti parseCookieHeader di pelajaran 02).
+function readCookie(req: Request, name: string): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq <= 0 || part.slice(0, eq).trim() !== name) continue;
+    const value = part.slice(eq + 1).trim();
+    try {
+      return decodeURIComponent(value);
+    } catch {
+      return value;
+    }
+  }
+  return undefined;
+}
+
+export function createApp(options: Options = {}) {
+  const now = options.now ?? Date.now; // semua logika waktu memakai jam ini, bukan Date.now()
+  const production = process.env.NODE_ENV === 'production';
+  const secret = options.secret ?? process.env.SESSION_SECRET ?? 'rahasia-pengembangan-jangan-dipakai-di-produksi';
+  if (!options.secret && !process.env.SESSION_SECRET) console.warn('Peringatan: SESSION_SECRET belum diisi.');
+
+  const users = new Map<string, User>();
+  for (const u of options.users ?? [{ username: 'budi', password: 'kopi-susu-2026' }]) {
+    users.set(u.username, hashPassword(u.password));
+  }
+  const dummy = hashPassword('tidak-ada');
+
+  async function checkPassword(username: unknown, password: unknown): Promise<string | undefined> {
+    if (typeof username !== 'string' || typeof password !== 'string') return undefined;
+    const user = users.get(username);
+    const { salt, hash } = user ?? dummy;
+    const ok = timingSafeEqual(await scryptAsync(password, salt, 64), hash);
+    return ok && user ? username : undefined;
+  }
+
+  // Database SQLite sungguhan (better-sqlite3). Checker memakai ':memory:' dan membaca app.locals.db.
+  // Contoh API: db.prepare('SELECT * FROM t WHERE a = ?').get(a)  → satu baris atau undefined
+  //             db.prepare('INSERT INTO t (a, b) VALUES (?, ?)').run(a, b)
+  //             db.prepare('DELETE FROM t WHERE a = ?').run(a)
+  const dbPath = options.dbPath ?? 'latihan/07-remember-me.sqlite';
+  if (dbPath !== ':memory:') mkdirSync(path.dirname(dbPath), { recursive: true });
+  const db = new Database(dbPath);
+  db.exec(`CREATE TABLE IF NOT EXISTS remember_tokens (
+    selector TEXT PRIMARY KEY,       -- bagian publik token, untuk mencari baris
+    validator_hash TEXT NOT NULL,    -- SHA-256 (hex) dari validator; validatornya sendiri TIDAK disimpan
+    previous_hash TEXT,              -- hash validator sebelum rotasi terakhir (Tugas 3)
+    rotated_at INTEGER,              -- kapan rotasi terakhir terjadi, milidetik dari now() (Tugas 3)
+    username TEXT NOT NULL,
+    expires_at INTEGER NOT NULL      -- milidetik dari now()
+  )`);
+
+  // Tugas 1: buat token baru untuk `username`.
+  // - selector: randomBytes(12) dan validator: randomBytes(32), keduanya .toString('base64url').
+  // - Simpan selector, sha256(validator), username, dan expires_at = now() + REMEMBER_MS.
+  // - Kembalikan token untuk cookie: `${selector}:${validator}`.
+  function issueToken(username: string): { token: string; expiresAt: number } | undefined {
+    void username;
+    return undefined;
+  }
+
+  // Tugas 2: periksa token dari cookie; kembalikan pemiliknya bila sah.
+  // - Pisahkan "selector:validator"; cari baris berdasarkan selector saja.
+  // - Tidak ada baris, atau expires_at <= now()? Tolak (baris kedaluwarsa boleh dihapus).
+  // - Bandingkan sha256(validator) dengan validator_hash memakai timingSafeEqual
+  //   (ubah keduanya ke Buffer dengan Buffer.from(hex, 'hex'): panjangnya sama, 32 byte).
+  // - Cocok? Rotasi: validator baru, simpan hash-nya, dan kembalikan token baru
+  //   (selector tetap, validator baru) beserta expiresAt dari baris itu.
+  // Tugas 3: bila tidak cocok dengan validator_hash:
+  // - cocok dengan previous_hash DAN now() - rotated_at <= GRACE_MS → terima tanpa rotasi lagi
+  //   (jangan kirim token baru; itu request kembar dari tab lain);
+  // - selain itu: pencurian! Hapus SEMUA token milik user itu, lalu tolak.
+  function useToken(value: string): { username: string; token?: string; expiresAt: number } | undefined {
+    void value;
+    void GRACE_MS;
+    return undefined;
+  }
+
+  // Tugas 1: pasang cookie remember: HttpOnly, SameSite=Lax, Path=/, Secure di produksi,
+  // Max-Age = sisa umur token (maxAge di res.cookie dalam MILIDETIK). Tip: opsi `encode: String`
+  // membuat ":" tidak di-percent-encode, jadi nilainya mudah dibaca di DevTools.
+  function setRemember(res: Response, token: string, expiresAt: number) {
+    void res;
+    void token;
+    void expiresAt;
+  }
+  const clearRemember = (res: Response) =>
+    res.clearCookie('remember', { httpOnly: true, sameSite: 'lax', secure: production, path: '/' });
+
+  const regenerate = (req: Request) => new Promise<void>((ok, ko) => req.session.regenerate((e) => (e ? ko(e) : ok())));
+  async function startSession(req: Request, username: string) {
+    await regenerate(req); // ID baru setiap kali hak akses berubah (session fixation)
+    req.session.username = username;
+  }
+
+  const sidCookie = { httpOnly: true, sameSite: 'lax', secure: production, path: '/' } as const; // tanpa maxAge: session cookie
+  const app = express();
+  app.locals.db = db;
+  if (production) app.set('trust proxy', 1);
+  app.use(express.urlencoded({ extended: false }), express.json());
+  app.use(
+    session({
+      name: 'sid',
+      secret,
+      resave: false,
+      saveUninitialized: false,
+      cookie: sidCookie,
+    }),
+  );
+
+  // Tugas 2: masuk otomatis. Bila belum ada session yang login TETAPI ada cookie remember:
+  // - panggil useToken(nilai cookie); tidak sah → clearRemember(res) lalu lanjut sebagai tamu;
+  // - sah → startSession(req, username) (sid baru!), dan bila ada token baru → setRemember(...).
+  app.use((req, _res, next) => {
+    void req;
+    next();
+  });
+
+  const wantsHtml = (req: Request) => req.accepts(['json', 'html']) === 'html';
+  const page = (title: string, body: string) =>
+    `<!doctype html><html lang="id"><head><meta charset="utf-8"><title>${title}</title></head><body>${body}</body></html>`;
+  const loginForm = (message = '') =>
+    page(
+      'Login',
+      `<h1>Login</h1>${message && `<p role="alert">${message}</p>`}
+<form method="post" action="/login">
+  <label>Username <input name="username" autocomplete="username" required></label>
+  <label>Password <input name="password" type="password" autocomplete="current-password" required></label>
+  <label><input type="checkbox" name="remember" value="on"> Ingat saya (30 hari)</label>
+  <button>Masuk</button>
+</form>`,
+    );
+
+  app.get('/login', (_req, res) => {
+    res.type('html').send(loginForm());
+  });
+
+  app.post('/login', async (req, res) => {
+    const { username, password, remember } = req.body ?? {};
+    const user = await checkPassword(username, password);
+    if (!user) {
+      const message = 'Username atau password salah.';
+      if (req.is('json')) res.status(401).json({ error: message });
+      else res.status(401).type('html').send(loginForm(message));
+      return;
+    }
+    await startSession(req, user);
+    // Tugas 1: bila remember === 'on' (form) atau true (JSON): issueToken(user) lalu setRemember(...).
+    // Tanpa centang "Ingat saya": jangan kirim cookie remember sama sekali.
+    void remember;
+    if (req.is('json')) res.json({ username: user });
+    else res.redirect(303, '/dashboard');
+  });
+
+  app.get('/dashboard', (req, res) => {
+    const user = req.session.username;
+    if (!user) {
+      if (wantsHtml(req)) res.redirect(303, '/login');
+      else res.status(401).json({ error: 'Kamu belum login.' });
+      return;
+    }
+    res.set('Cache-Control', 'no-store');
+    res.type('html').send(
+      page(
+        'Dashboard',
+        `<h1>Halo, <span id="username">${user}</span>!</h1>
+<form method="post" action="/logout"><button>Logout</button></form>`,
+      ),
+    );
+  });
+
+  // Tugas 4: ganti password. Body: { currentPassword, newPassword } (JSON atau form).
+  // - Belum login → 401. Password lama salah → 401. Password baru < 8 karakter → 400.
+  // - Simpan hash baru (salt baru), hapus SEMUA token remember user ini, startSession(req, user)
+  //   agar perangkat ini tetap login dengan ID session baru, clearRemember(res), lalu 200 JSON.
+  app.post('/password', (_req, res) => {
+    res.status(501).json({ error: 'Belum dibuat (Tugas 4).' });
+  });
+
+  // Tugas 4: logout juga mencabut token "Ingat saya" perangkat ini di database
+  // (hapus baris dengan selector dari cookie remember) dan menghapus cookie remember.
+  app.post('/logout', (req, res, next) => {
+    req.session.destroy((err) => {
+      if (err) return next(err);
+      res.clearCookie('sid', sidCookie); // atribut sama seperti saat dipasang
+      if (wantsHtml(req)) res.redirect(303, '/login');
+      else res.json({ ok: true });
+    });
+  });
+
+  return app;
+}

@@ -1,0 +1,306 @@
+// ALTERNATIF (harus lulus checker 07): hash SHA-256 dari byte validator disimpan sebagai BLOB, hash lama di tabel terpisah, jendela tenggang 30 detik, umur token bergeser saat rotasi, Set-Cookie ditulis tangan.
+import { createHash, randomBytes, scrypt, scryptSync, timingSafeEqual } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import Database from 'better-sqlite3';
+import express, { type Express, type Request, type Response } from 'express';
+import session from 'express-session';
+
+declare module 'express-session' {
+  interface SessionData {
+    username: string;
+    version: number;
+  }
+}
+
+export interface Options {
+  users?: { username: string; password: string }[];
+  secret?: string | string[];
+  now?: () => number;
+  dbPath?: string;
+}
+
+export interface RememberToken {
+  selector: string;
+  validatorHash: string;
+  username: string;
+  expiresAt: number;
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+const REMEMBER_MS = 30 * DAY; // jauh di bawah batas 400 hari RFC 6265bis
+const GRACE_MS = 60 * 1000; // jendela tenggang untuk request yang berbarengan
+const TOKEN = /^([A-Za-z0-9_-]{16}):([A-Za-z0-9_-]{43})$/;
+const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, keylen: number) => Promise<Buffer>;
+
+interface User {
+  salt: Buffer;
+  hash: Buffer;
+  version: number; // naik saat ganti password atau pencurian: session lama di mana pun gugur
+}
+interface Row {
+  selector: string;
+  validator_hash: string;
+  previous_hash: string | null;
+  rotated_at: number | null;
+  username: string;
+  expires_at: number;
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+const sameHash = (a: string, b: string) => timingSafeEqual(Buffer.from(a, 'hex'), Buffer.from(b, 'hex'));
+const hashPassword = (password: string, salt = randomBytes(16)) => ({ salt, hash: scryptSync(password, salt, 64) });
+
+// Kait untuk checker: hash ditampilkan sebagai base64url.
+export function rememberTokens(app: Express): RememberToken[] {
+  const db = app.locals.db as Database.Database;
+  const rows = db.prepare('SELECT selector, hash, user, expires FROM auth_tokens').all() as {
+    selector: string;
+    hash: Buffer;
+    user: string;
+    expires: number;
+  }[];
+  return rows.map((r) => ({ selector: r.selector, validatorHash: r.hash.toString('base64url'), username: r.user, expiresAt: r.expires }));
+}
+
+function readCookie(req: Request, name: string): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq <= 0 || part.slice(0, eq).trim() !== name) continue;
+    const value = part.slice(eq + 1).trim();
+    try {
+      return decodeURIComponent(value);
+    } catch {
+      return value;
+    }
+  }
+  return undefined;
+}
+
+export function createApp(options: Options = {}) {
+  const now = options.now ?? Date.now;
+  const production = process.env.NODE_ENV === 'production';
+  const secret = options.secret ?? process.env.SESSION_SECRET ?? 'rahasia-pengembangan-jangan-dipakai-di-produksi';
+  if (!options.secret && !process.env.SESSION_SECRET) console.warn('Peringatan: SESSION_SECRET belum diisi.');
+
+  const users = new Map<string, User>();
+  for (const u of options.users ?? [{ username: 'budi', password: 'kopi-susu-2026' }]) {
+    users.set(u.username, { ...hashPassword(u.password), version: 0 });
+  }
+  const dummy = hashPassword('tidak-ada');
+
+  async function checkPassword(username: unknown, password: unknown): Promise<string | undefined> {
+    if (typeof username !== 'string' || typeof password !== 'string') return undefined;
+    const user = users.get(username);
+    const { salt, hash } = user ?? dummy; // tetap hitung scrypt agar waktunya sama
+    const ok = timingSafeEqual(await scryptAsync(password, salt, 64), hash);
+    return ok && user ? username : undefined;
+  }
+
+  const db = new Database(options.dbPath ?? ':memory:');
+  db.pragma('foreign_keys = ON');
+  db.exec(`CREATE TABLE IF NOT EXISTS auth_tokens (
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      selector TEXT NOT NULL UNIQUE,
+      hash BLOB NOT NULL,
+      user TEXT NOT NULL,
+      expires INTEGER NOT NULL
+    );
+    CREATE TABLE IF NOT EXISTS auth_token_previous (
+      token_id INTEGER NOT NULL REFERENCES auth_tokens(id) ON DELETE CASCADE,
+      hash BLOB NOT NULL,
+      valid_until INTEGER NOT NULL
+    );`);
+  const GRACE = 30 * 1000;
+  void GRACE_MS;
+  void TOKEN;
+  void sha256;
+  void sameHash;
+  const digest = (validator: string) => createHash('sha256').update(Buffer.from(validator, 'base64url')).digest();
+  interface TokenRow {
+    id: number;
+    selector: string;
+    hash: Buffer;
+    user: string;
+    expires: number;
+  }
+
+  function issueToken(username: string) {
+    const selector = randomBytes(9).toString('base64url');
+    const validator = randomBytes(33).toString('base64url');
+    const expiresAt = now() + REMEMBER_MS;
+    db.prepare('INSERT INTO auth_tokens (selector, hash, user, expires) VALUES (?, ?, ?, ?)').run(selector, digest(validator), username, expiresAt);
+    return { token: `${selector}:${validator}`, expiresAt };
+  }
+
+  function useToken(value: string): { username: string; token?: string; expiresAt: number } | undefined {
+    const parts = value.split(':');
+    if (parts.length !== 2) return undefined;
+    const [selector = '', validator = ''] = parts;
+    const row = db.prepare('SELECT * FROM auth_tokens WHERE selector = ?').get(selector) as TokenRow | undefined;
+    if (!row) return undefined;
+    if (row.expires <= now()) {
+      db.prepare('DELETE FROM auth_tokens WHERE id = ?').run(row.id);
+      return undefined;
+    }
+    const h = digest(validator);
+    if (timingSafeEqual(h, row.hash)) {
+      const fresh = randomBytes(33).toString('base64url');
+      const expiresAt = now() + REMEMBER_MS;
+      db.transaction(() => {
+        db.prepare('DELETE FROM auth_token_previous WHERE token_id = ?').run(row.id);
+        db.prepare('INSERT INTO auth_token_previous (token_id, hash, valid_until) VALUES (?, ?, ?)').run(row.id, row.hash, now() + GRACE);
+        db.prepare('UPDATE auth_tokens SET hash = ?, expires = ? WHERE id = ?').run(digest(fresh), expiresAt, row.id);
+      })();
+      return { username: row.user, token: `${selector}:${fresh}`, expiresAt };
+    }
+    const prev = db.prepare('SELECT hash FROM auth_token_previous WHERE token_id = ? AND valid_until >= ?').get(row.id, now()) as
+      | { hash: Buffer }
+      | undefined;
+    if (prev && timingSafeEqual(h, prev.hash)) return { username: row.user, expiresAt: row.expires };
+    db.prepare('DELETE FROM auth_tokens WHERE user = ?').run(row.user);
+    return undefined;
+  }
+  const q = {
+    revoke: db.prepare('DELETE FROM auth_tokens WHERE selector = ?'),
+    revokeUser: db.prepare('DELETE FROM auth_tokens WHERE user = ?'),
+  };
+
+  const flags = `Path=/; HttpOnly; SameSite=Lax${production ? '; Secure' : ''}`;
+  const setRemember = (res: Response, token: string, expiresAt: number) =>
+    res.append('Set-Cookie', `remember=${token}; Max-Age=${Math.floor((expiresAt - now()) / 1000)}; ${flags}`);
+  const clearRemember = (res: Response) => res.append('Set-Cookie', `remember=; Max-Age=0; ${flags}`);
+
+  const regenerate = (req: Request) => new Promise<void>((ok, ko) => req.session.regenerate((e) => (e ? ko(e) : ok())));
+  async function startSession(req: Request, username: string) {
+    await regenerate(req); // ID baru setiap kali hak akses berubah (session fixation)
+    req.session.username = username;
+    req.session.version = users.get(username)!.version;
+  }
+  const currentUser = (req: Request) => {
+    const { username, version } = req.session;
+    return username !== undefined && users.get(username)?.version === version ? username : undefined;
+  };
+
+  const sidCookie = { httpOnly: true, sameSite: 'lax', secure: production, path: '/' } as const; // tanpa maxAge: session cookie
+  const app = express();
+  app.locals.db = db;
+  if (production) app.set('trust proxy', 1);
+  app.use(express.urlencoded({ extended: false }), express.json());
+  app.use(
+    session({
+      name: 'sid',
+      secret,
+      resave: false,
+      saveUninitialized: false,
+      cookie: sidCookie,
+    }),
+  );
+
+  // Tanpa session yang sah, tetapi membawa cookie remember: coba masuk otomatis.
+  app.use(async (req, res, next) => {
+    const value = readCookie(req, 'remember');
+    if (currentUser(req) || value === undefined) return next();
+    const found = useToken(value);
+    if (!found) {
+      clearRemember(res);
+      return next();
+    }
+    await startSession(req, found.username);
+    if (found.token) setRemember(res, found.token, found.expiresAt);
+    next();
+  });
+
+  const wantsHtml = (req: Request) => req.accepts(['json', 'html']) === 'html';
+  const page = (title: string, body: string) =>
+    `<!doctype html><html lang="id"><head><meta charset="utf-8"><title>${title}</title></head><body>${body}</body></html>`;
+  const loginForm = (message = '') =>
+    page(
+      'Login',
+      `<h1>Login</h1>${message && `<p role="alert">${message}</p>`}
+<form method="post" action="/login">
+  <label>Username <input name="username" autocomplete="username" required></label>
+  <label>Password <input name="password" type="password" autocomplete="current-password" required></label>
+  <label><input type="checkbox" name="remember" value="on"> Ingat saya (30 hari)</label>
+  <button>Masuk</button>
+</form>`,
+    );
+
+  app.get('/login', (_req, res) => {
+    res.type('html').send(loginForm());
+  });
+
+  app.post('/login', async (req, res) => {
+    const { username, password, remember } = req.body ?? {};
+    const user = await checkPassword(username, password);
+    if (!user) {
+      const message = 'Username atau password salah.';
+      if (req.is('json')) res.status(401).json({ error: message });
+      else res.status(401).type('html').send(loginForm(message));
+      return;
+    }
+    await startSession(req, user);
+    if (remember === 'on' || remember === true) {
+      const { token, expiresAt } = issueToken(user);
+      setRemember(res, token, expiresAt);
+    }
+    if (req.is('json')) res.json({ username: user });
+    else res.redirect(303, '/dashboard');
+  });
+
+  app.get('/dashboard', (req, res) => {
+    const user = currentUser(req);
+    if (!user) {
+      if (wantsHtml(req)) res.redirect(303, '/login');
+      else res.status(401).json({ error: 'Kamu belum login.' });
+      return;
+    }
+    res.set('Cache-Control', 'no-store');
+    res.type('html').send(
+      page(
+        'Dashboard',
+        `<h1>Halo, <span id="username">${user}</span>!</h1>
+<form method="post" action="/logout"><button>Logout</button></form>`,
+      ),
+    );
+  });
+
+  app.post('/password', async (req, res) => {
+    const user = currentUser(req);
+    if (!user) {
+      res.status(401).json({ error: 'Kamu belum login.' });
+      return;
+    }
+    const { currentPassword, newPassword } = req.body ?? {};
+    if (!(await checkPassword(user, currentPassword))) {
+      res.status(401).json({ error: 'Password lama salah.' });
+      return;
+    }
+    if (typeof newPassword !== 'string' || newPassword.length < 8) {
+      res.status(400).json({ error: 'Password baru minimal 8 karakter.' });
+      return;
+    }
+    const entry = users.get(user)!;
+    users.set(user, { ...hashPassword(newPassword), version: entry.version + 1 });
+    q.revokeUser.run(user); // semua perangkat yang "diingat" harus login ulang
+    await startSession(req, user); // perangkat ini tetap login, dengan ID session baru
+    clearRemember(res);
+    if (req.is('json')) res.json({ ok: true });
+    else res.redirect(303, '/dashboard');
+  });
+
+  app.post('/logout', (req, res, next) => {
+    const value = readCookie(req, 'remember');
+    if (value) q.revoke.run(value.split(':')[0]);
+    req.session.destroy((err) => {
+      if (err) return next(err);
+      res.clearCookie('sid', sidCookie); // atribut sama seperti saat dipasang
+      clearRemember(res);
+      if (wantsHtml(req)) res.redirect(303, '/login');
+      else res.json({ ok: true });
+    });
+  });
+
+  return app;
+}

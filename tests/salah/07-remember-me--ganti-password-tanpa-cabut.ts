@@ -1,0 +1,286 @@
+// SALAH (harus ditolak checker 07): ganti password tidak mencabut token remember.
+import { createHash, randomBytes, scrypt, scryptSync, timingSafeEqual } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import Database from 'better-sqlite3';
+import express, { type Express, type Request, type Response } from 'express';
+import session from 'express-session';
+
+declare module 'express-session' {
+  interface SessionData {
+    username: string;
+    version: number;
+  }
+}
+
+export interface Options {
+  users?: { username: string; password: string }[];
+  secret?: string | string[];
+  now?: () => number;
+  dbPath?: string;
+}
+
+export interface RememberToken {
+  selector: string;
+  validatorHash: string;
+  username: string;
+  expiresAt: number;
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+const REMEMBER_MS = 30 * DAY; // jauh di bawah batas 400 hari RFC 6265bis
+const GRACE_MS = 60 * 1000; // jendela tenggang untuk request yang berbarengan
+const TOKEN = /^([A-Za-z0-9_-]{16}):([A-Za-z0-9_-]{43})$/;
+const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, keylen: number) => Promise<Buffer>;
+
+interface User {
+  salt: Buffer;
+  hash: Buffer;
+  version: number; // naik saat ganti password atau pencurian: session lama di mana pun gugur
+}
+interface Row {
+  selector: string;
+  validator_hash: string;
+  previous_hash: string | null;
+  rotated_at: number | null;
+  username: string;
+  expires_at: number;
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+const sameHash = (a: string, b: string) => timingSafeEqual(Buffer.from(a, 'hex'), Buffer.from(b, 'hex'));
+const hashPassword = (password: string, salt = randomBytes(16)) => ({ salt, hash: scryptSync(password, salt, 64) });
+
+// Kait untuk checker: isi tabel token apa adanya (tidak pernah berisi validator mentah).
+export function rememberTokens(app: Express): RememberToken[] {
+  const db = app.locals.db as Database.Database;
+  return db
+    .prepare('SELECT selector, validator_hash AS validatorHash, username, expires_at AS expiresAt FROM remember_tokens')
+    .all() as RememberToken[];
+}
+
+function readCookie(req: Request, name: string): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq <= 0 || part.slice(0, eq).trim() !== name) continue;
+    const value = part.slice(eq + 1).trim();
+    try {
+      return decodeURIComponent(value);
+    } catch {
+      return value;
+    }
+  }
+  return undefined;
+}
+
+export function createApp(options: Options = {}) {
+  const now = options.now ?? Date.now;
+  const production = process.env.NODE_ENV === 'production';
+  const secret = options.secret ?? process.env.SESSION_SECRET ?? 'rahasia-pengembangan-jangan-dipakai-di-produksi';
+  if (!options.secret && !process.env.SESSION_SECRET) console.warn('Peringatan: SESSION_SECRET belum diisi.');
+
+  const users = new Map<string, User>();
+  for (const u of options.users ?? [{ username: 'budi', password: 'kopi-susu-2026' }]) {
+    users.set(u.username, { ...hashPassword(u.password), version: 0 });
+  }
+  const dummy = hashPassword('tidak-ada');
+
+  async function checkPassword(username: unknown, password: unknown): Promise<string | undefined> {
+    if (typeof username !== 'string' || typeof password !== 'string') return undefined;
+    const user = users.get(username);
+    const { salt, hash } = user ?? dummy; // tetap hitung scrypt agar waktunya sama
+    const ok = timingSafeEqual(await scryptAsync(password, salt, 64), hash);
+    return ok && user ? username : undefined;
+  }
+
+  const dbPath = options.dbPath ?? 'latihan/07-remember-me.sqlite';
+  if (dbPath !== ':memory:') mkdirSync(path.dirname(dbPath), { recursive: true });
+  const db = new Database(dbPath);
+  db.exec(`CREATE TABLE IF NOT EXISTS remember_tokens (
+    selector TEXT PRIMARY KEY,
+    validator_hash TEXT NOT NULL,
+    previous_hash TEXT,
+    rotated_at INTEGER,
+    username TEXT NOT NULL,
+    expires_at INTEGER NOT NULL
+  )`);
+  const q = {
+    insert: db.prepare('INSERT INTO remember_tokens (selector, validator_hash, username, expires_at) VALUES (?, ?, ?, ?)'),
+    find: db.prepare('SELECT * FROM remember_tokens WHERE selector = ?'),
+    rotate: db.prepare('UPDATE remember_tokens SET validator_hash = ?, previous_hash = ?, rotated_at = ? WHERE selector = ?'),
+    revoke: db.prepare('DELETE FROM remember_tokens WHERE selector = ?'),
+    revokeUser: db.prepare('DELETE FROM remember_tokens WHERE username = ?'),
+  };
+
+  function issueToken(username: string) {
+    const selector = randomBytes(12).toString('base64url');
+    const validator = randomBytes(32).toString('base64url');
+    const expiresAt = now() + REMEMBER_MS;
+    q.insert.run(selector, sha256(validator), username, expiresAt);
+    return { token: `${selector}:${validator}`, expiresAt };
+  }
+
+  // Mengembalikan pemilik token, dan token baru bila validatornya dirotasi.
+  function useToken(value: string): { username: string; token?: string; expiresAt: number } | undefined {
+    const [, selector = '', validator = ''] = TOKEN.exec(value) ?? [];
+    const row = q.find.get(selector) as Row | undefined;
+    if (!row) return undefined;
+    if (row.expires_at <= now()) {
+      q.revoke.run(selector);
+      return undefined;
+    }
+    const hash = sha256(validator);
+    if (sameHash(hash, row.validator_hash)) {
+      const fresh = randomBytes(32).toString('base64url');
+      q.rotate.run(sha256(fresh), row.validator_hash, now(), selector);
+      return { username: row.username, token: `${selector}:${fresh}`, expiresAt: row.expires_at };
+    }
+    // Request kembar dengan validator yang baru saja dirotasi: terima, tanpa rotasi lagi.
+    if (row.previous_hash && now() - (row.rotated_at ?? 0) <= GRACE_MS && sameHash(hash, row.previous_hash)) {
+      return { username: row.username, expiresAt: row.expires_at };
+    }
+    // Selector benar, validator salah: token ini pernah dicuri. Cabut semua token user itu,
+    // dan akhiri session-nya (pencuri mungkin sudah memegang session dari token curian).
+    q.revokeUser.run(row.username);
+    const owner = users.get(row.username);
+    if (owner) owner.version += 1;
+    return undefined;
+  }
+
+  const cookieBase = { httpOnly: true, sameSite: 'lax', secure: production, path: '/' } as const;
+  const setRemember = (res: Response, token: string, expiresAt: number) =>
+    res.cookie('remember', token, { ...cookieBase, maxAge: Math.round((expiresAt - now()) / 1000) * 1000, encode: String });
+  const clearRemember = (res: Response) => res.clearCookie('remember', cookieBase);
+
+  const regenerate = (req: Request) => new Promise<void>((ok, ko) => req.session.regenerate((e) => (e ? ko(e) : ok())));
+  async function startSession(req: Request, username: string) {
+    await regenerate(req); // ID baru setiap kali hak akses berubah (session fixation)
+    req.session.username = username;
+    req.session.version = users.get(username)!.version;
+  }
+  const currentUser = (req: Request) => {
+    const { username, version } = req.session;
+    return username !== undefined && users.get(username)?.version === version ? username : undefined;
+  };
+
+  const sidCookie = { httpOnly: true, sameSite: 'lax', secure: production, path: '/' } as const; // tanpa maxAge: session cookie
+  const app = express();
+  app.locals.db = db;
+  if (production) app.set('trust proxy', 1);
+  app.use(express.urlencoded({ extended: false }), express.json());
+  app.use(
+    session({
+      name: 'sid',
+      secret,
+      resave: false,
+      saveUninitialized: false,
+      cookie: sidCookie,
+    }),
+  );
+
+  // Tanpa session yang sah, tetapi membawa cookie remember: coba masuk otomatis.
+  app.use(async (req, res, next) => {
+    const value = readCookie(req, 'remember');
+    if (currentUser(req) || value === undefined) return next();
+    const found = useToken(value);
+    if (!found) {
+      clearRemember(res);
+      return next();
+    }
+    await startSession(req, found.username);
+    if (found.token) setRemember(res, found.token, found.expiresAt);
+    next();
+  });
+
+  const wantsHtml = (req: Request) => req.accepts(['json', 'html']) === 'html';
+  const page = (title: string, body: string) =>
+    `<!doctype html><html lang="id"><head><meta charset="utf-8"><title>${title}</title></head><body>${body}</body></html>`;
+  const loginForm = (message = '') =>
+    page(
+      'Login',
+      `<h1>Login</h1>${message && `<p role="alert">${message}</p>`}
+<form method="post" action="/login">
+  <label>Username <input name="username" autocomplete="username" required></label>
+  <label>Password <input name="password" type="password" autocomplete="current-password" required></label>
+  <label><input type="checkbox" name="remember" value="on"> Ingat saya (30 hari)</label>
+  <button>Masuk</button>
+</form>`,
+    );
+
+  app.get('/login', (_req, res) => {
+    res.type('html').send(loginForm());
+  });
+
+  app.post('/login', async (req, res) => {
+    const { username, password, remember } = req.body ?? {};
+    const user = await checkPassword(username, password);
+    if (!user) {
+      const message = 'Username atau password salah.';
+      if (req.is('json')) res.status(401).json({ error: message });
+      else res.status(401).type('html').send(loginForm(message));
+      return;
+    }
+    await startSession(req, user);
+    if (remember === 'on' || remember === true) {
+      const { token, expiresAt } = issueToken(user);
+      setRemember(res, token, expiresAt);
+    }
+    if (req.is('json')) res.json({ username: user });
+    else res.redirect(303, '/dashboard');
+  });
+
+  app.get('/dashboard', (req, res) => {
+    const user = currentUser(req);
+    if (!user) {
+      if (wantsHtml(req)) res.redirect(303, '/login');
+      else res.status(401).json({ error: 'Kamu belum login.' });
+      return;
+    }
+    res.set('Cache-Control', 'no-store');
+    res.type('html').send(
+      page(
+        'Dashboard',
+        `<h1>Halo, <span id="username">${user}</span>!</h1>
+<form method="post" action="/logout"><button>Logout</button></form>`,
+      ),
+    );
+  });
+
+  app.post('/password', async (req, res) => {
+    const user = currentUser(req);
+    if (!user) {
+      res.status(401).json({ error: 'Kamu belum login.' });
+      return;
+    }
+    const { currentPassword, newPassword } = req.body ?? {};
+    if (!(await checkPassword(user, currentPassword))) {
+      res.status(401).json({ error: 'Password lama salah.' });
+      return;
+    }
+    if (typeof newPassword !== 'string' || newPassword.length < 8) {
+      res.status(400).json({ error: 'Password baru minimal 8 karakter.' });
+      return;
+    }
+    const entry = users.get(user)!;
+    users.set(user, { ...hashPassword(newPassword), version: entry.version + 1 });
+    await startSession(req, user); // perangkat ini tetap login, dengan ID session baru
+    clearRemember(res);
+    if (req.is('json')) res.json({ ok: true });
+    else res.redirect(303, '/dashboard');
+  });
+
+  app.post('/logout', (req, res, next) => {
+    const value = readCookie(req, 'remember');
+    if (value) q.revoke.run(value.split(':')[0]);
+    req.session.destroy((err) => {
+      if (err) return next(err);
+      res.clearCookie('sid', sidCookie); // atribut sama seperti saat dipasang
+      clearRemember(res);
+      if (wantsHtml(req)) res.redirect(303, '/login');
+      else res.json({ ok: true });
+    });
+  });
+
+  return app;
+}
