@@ -49,7 +49,7 @@ const proofs = (dir: string) =>
     .map((f) => ({ file: path.join(ROOT, 'tests', dir, f), lesson: f.split('--')[0]!, name: f }));
 
 describe('implementasi benar lain diterima (tests/alternatif)', () => {
-  test.each(proofs('alternatif'))('$name', async ({ file, lesson }) => {
+  test.concurrent.each(proofs('alternatif'))('$name', async ({ file, lesson }, { expect }) => {
     const report = await check(file, [lesson]);
     const r = report.lessons[0]!;
     const problems = r.fileError ?? r.tasks.filter((t) => t.passed !== t.total).map((t) => t.failure).join('\n\n');
@@ -59,7 +59,7 @@ describe('implementasi benar lain diterima (tests/alternatif)', () => {
 });
 
 describe('implementasi salah ditolak (tests/salah)', () => {
-  test.each(proofs('salah'))('$name', async ({ file, lesson }) => {
+  test.concurrent.each(proofs('salah'))('$name', async ({ file, lesson }, { expect }) => {
     const report = await check(file, [lesson]);
     const r = report.lessons[0]!;
     expect(r.fileError, 'berkas salah harus bisa dimuat; yang menolak adalah tesnya').toBeUndefined();
