@@ -25,7 +25,12 @@ function frontmatter(file: string): Record<string, unknown> {
   if (!existsSync(file)) return {};
   const match = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(file, 'utf8'));
   if (!match) return {};
-  return (parseYaml(match[1] ?? '') as Record<string, unknown>) ?? {};
+  try {
+    return (parseYaml(match[1] ?? '') as Record<string, unknown>) ?? {};
+  } catch {
+    // Frontmatter rusak tidak boleh mematikan CLI; build situs yang akan melaporkannya.
+    return {};
+  }
 }
 
 let cache: Lesson[] | undefined;

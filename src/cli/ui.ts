@@ -34,7 +34,8 @@ export function formatResult(result: LessonResult, file: string): string {
   for (const t of result.tasks) {
     const ok = t.total > 0 && t.passed === t.total;
     const mark = ok ? c.green('✓') : c.red('✗');
-    const count = t.total > 0 ? c.dim(` (${t.passed}/${t.total} tes)`) : '';
+    const skipped = t.skipped ? `, ${t.skipped} dilewati` : '';
+    const count = t.total > 0 ? c.dim(` (${t.passed}/${t.total} tes${skipped})`) : '';
     const title = t.title.replace(/`|\*\*/g, '');
     lines.push(`  ${mark} Tugas ${t.number}  ${title.length > 70 ? `${title.slice(0, 69)}…` : title}${count}`);
   }
