@@ -2,7 +2,7 @@
 // (request dengan header Cookie, response dengan setiap Set-Cookie). Berkas latihan dimuat ulang
 // setiap kali disimpan; error sintaks atau runtime ditampilkan dengan berkas:baris, lalu sandbox
 // menunggu simpanan berikutnya alih-alih mati.
-import { watch } from 'node:fs';
+import { readFileSync, watch } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -41,6 +41,14 @@ export function describeError(err: unknown, file: string, debug = false): string
   if (where) lines.unshift(`di ${where}`);
   if (debug && e?.stack) lines.push(e.stack);
   return lines.join('\n  ');
+}
+
+function readFileSafe(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 export async function runSandbox({ lesson, file, port, debug = false }: SandboxOptions): Promise<number> {
@@ -132,11 +140,22 @@ export async function runSandbox({ lesson, file, port, debug = false }: SandboxO
   );
 
   let timer: NodeJS.Timeout | undefined;
+  let lastSeen = readFileSafe(file);
   try {
-    watch(path.dirname(file), (_event, name) => {
+    const watcher = watch(path.dirname(file), (_event, name) => {
       if (name && name.toString() !== path.basename(file)) return;
       clearTimeout(timer);
-      timer = setTimeout(() => void load('Dimuat ulang'), 80);
+      timer = setTimeout(() => {
+        // Muat ulang hanya bila isinya benar-benar berubah (editor sering memicu beberapa event).
+        const now = readFileSafe(file);
+        if (now === lastSeen) return;
+        lastSeen = now;
+        void load('Dimuat ulang');
+      }, 80);
+    });
+    watcher.on('error', (err) => {
+      watcher.close();
+      console.log(c.yellow(`Pemantauan berkas berhenti (${err.message}); jalankan ulang sandbox setelah menyimpan.`));
     });
   } catch (err) {
     console.log(c.yellow(`Pemantauan berkas tidak jalan (${(err as Error).message}); jalankan ulang sandbox setelah menyimpan.`));
