@@ -141,8 +141,9 @@ export async function runSandbox({ lesson, file, port, debug = false }: SandboxO
 
   let timer: NodeJS.Timeout | undefined;
   let lastSeen = readFileSafe(file);
+  let watcher: ReturnType<typeof watch> | undefined;
   try {
-    const watcher = watch(path.dirname(file), (_event, name) => {
+    watcher = watch(path.dirname(file), (_event, name) => {
       if (name && name.toString() !== path.basename(file)) return;
       clearTimeout(timer);
       timer = setTimeout(() => {
@@ -154,7 +155,7 @@ export async function runSandbox({ lesson, file, port, debug = false }: SandboxO
       }, 80);
     });
     watcher.on('error', (err) => {
-      watcher.close();
+      watcher?.close();
       console.log(c.yellow(`Pemantauan berkas berhenti (${err.message}); jalankan ulang sandbox setelah menyimpan.`));
     });
   } catch (err) {
@@ -163,6 +164,8 @@ export async function runSandbox({ lesson, file, port, debug = false }: SandboxO
 
   await new Promise<void>((resolve) => {
     const stop = () => {
+      clearTimeout(timer);
+      watcher?.close();
       server.closeAllConnections();
       server.close(() => resolve());
     };

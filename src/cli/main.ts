@@ -209,7 +209,9 @@ async function main(argv: string[]): Promise<number> {
       const solution = args.flags.has('--solusi');
       if (!solution && ensureWorkspaceFile(lesson)) console.log(`Kode awal disalin ke ${relative(lesson.workspaceFile)}.`);
       const { runSandbox } = await import('../../sandbox-server/index.ts');
-      return runSandbox({ lesson, file: solution ? lesson.solution : lesson.workspaceFile, port, debug: args.flags.has('--debug') });
+      const code = await runSandbox({ lesson, file: solution ? lesson.solution : lesson.workspaceFile, port, debug: args.flags.has('--debug') });
+      // Kode latihan bisa meninggalkan timer atau koneksi terbuka; sandbox yang dihentikan harus benar-benar berhenti.
+      process.exit(code);
     }
   }
   return 2;
