@@ -1,0 +1,95 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import express from 'express';
+
+// Tugas 1: tanda tangan HMAC-SHA256. Tanda tangan membuktikan nilai dibuat oleh pemegang secret;
+// ia TIDAK menyembunyikan nilainya.
+export function sign(value: string, secret: string): string {
+  if (!secret) throw new TypeError('secret tidak boleh kosong.');
+  return `${value}.${createHmac('sha256', secret).update(value).digest('base64url')}`;
+}
+
+export function unsign(signed: string, secrets: string | string[]): string | false {
+  if (typeof signed !== 'string') return false;
+  const dot = signed.lastIndexOf('.'); // titik TERAKHIR: nilainya sendiri boleh berisi titik
+  if (dot === -1) return false;
+  const value = signed.slice(0, dot);
+  const given = Buffer.from(signed);
+  for (const secret of typeof secrets === 'string' ? [secrets] : secrets) {
+    if (!secret) continue;
+    // Bandingkan seluruh string yang diharapkan. timingSafeEqual melempar error bila panjangnya
+    // beda, jadi panjang diperiksa dulu (panjang tanda tangan bukan rahasia).
+    const expected = Buffer.from(sign(value, secret));
+    if (expected.length === given.length && timingSafeEqual(expected, given)) return value;
+  }
+  return false;
+}
+
+// Tugas 2: preferensi disimpan di browser sebagai cookie bertanda tangan.
+const THEMES = ['light', 'dark'] as const;
+const LANGS = ['id', 'en'] as const;
+type Prefs = { theme: (typeof THEMES)[number]; lang: (typeof LANGS)[number] };
+const DEFAULTS: Prefs = { theme: 'light', lang: 'id' };
+const YEAR_MS = 365 * 24 * 60 * 60 * 1000;
+
+function isPrefs(p: any): p is Prefs {
+  return THEMES.includes(p?.theme) && LANGS.includes(p?.lang);
+}
+
+function cookieSecrets(fromOptions: string | string[] | undefined, production: boolean): string[] {
+  const list = fromOptions ?? process.env.COOKIE_SECRETS?.split(',');
+  const secrets = (typeof list === 'string' ? [list] : (list ?? [])).map((s) => s.trim()).filter(Boolean);
+  if (secrets.length > 0) return secrets;
+  if (production) throw new Error('COOKIE_SECRETS wajib diisi di production.');
+  console.warn('Peringatan: COOKIE_SECRETS belum diisi; memakai secret acak sementara (hanya untuk pengembangan).');
+  return [randomBytes(32).toString('hex')];
+}
+
+function readCookie(header: string | undefined, name: string): string | undefined {
+  for (const part of header?.split(';') ?? []) {
+    const eq = part.indexOf('=');
+    if (eq !== -1 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return undefined;
+}
+
+export function createApp(options: { secrets?: string | string[] } = {}) {
+  const production = process.env.NODE_ENV === 'production';
+  const secrets = cookieSecrets(options.secrets, production);
+  const app = express();
+  app.use(express.json());
+  app.use(express.urlencoded({ extended: false }));
+
+  app.post('/preferences', (req, res) => {
+    const prefs = { theme: req.body?.theme, lang: req.body?.lang };
+    if (!isPrefs(prefs)) {
+      res.status(400).json({ error: 'theme harus light atau dark, lang harus id atau en.' });
+      return;
+    }
+    const payload = Buffer.from(JSON.stringify(prefs)).toString('base64url');
+    res.cookie('prefs', sign(payload, secrets[0]!), {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: production,
+      path: '/',
+      maxAge: YEAR_MS, // milidetik; Express menulis Max-Age=31536000
+    });
+    res.json(prefs);
+  });
+
+  app.get('/preferences', (req, res) => {
+    const payload = unsign(readCookie(req.headers.cookie, 'prefs') ?? '', secrets);
+    let prefs: Prefs = DEFAULTS;
+    if (payload !== false) {
+      try {
+        const parsed = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+        // Tanda tangan sah pun tetap divalidasi: secret bisa bocor, format bisa berubah.
+        if (isPrefs(parsed)) prefs = { theme: parsed.theme, lang: parsed.lang };
+      } catch {
+        // Bukan JSON: perlakukan seperti cookie tidak ada.
+      }
+    }
+    res.json(prefs);
+  });
+
+  return app;
+}
