@@ -8,12 +8,13 @@ import {
   client,
   fail,
   findSetCookie,
-  listen,
   loadExercise,
   requireSetCookie,
   type Res,
   type RunningServer,
   serve,
+  withEnv,
+  withServer,
 } from '#harness';
 
 interface Exercise {
@@ -164,34 +165,10 @@ describe('Tugas 1: sign dan unsign dengan HMAC-SHA256', () => {
 // ---------------------------------------------------------------------------
 // Tugas 2: app preferensi.
 
-/** Menjalankan fn dengan variabel lingkungan sementara (undefined = dihapus), lalu memulihkannya. */
-async function withEnv<T>(vars: Record<string, string | undefined>, fn: () => T | Promise<T>): Promise<T> {
-  const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
-  const put = (k: string, v: string | undefined) => {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  };
-  for (const [k, v] of Object.entries(vars)) put(k, v);
-  try {
-    return await fn();
-  } finally {
-    for (const [k, v] of Object.entries(saved)) put(k, v);
-  }
-}
-
 const DEV = { NODE_ENV: undefined, COOKIE_SECRETS: undefined };
 
 async function makeApp(options?: { secrets?: string | string[] }, env: Record<string, string | undefined> = DEV) {
   return withEnv(env, () => attempt(`createApp(${options ? JSON.stringify(options) : ''})`, () => mod.createApp(options)));
-}
-
-async function withServer<T>(app: RequestListener, fn: (s: RunningServer) => Promise<T>): Promise<T> {
-  const running = await listen(app);
-  try {
-    return await fn(running);
-  } finally {
-    await running.close();
-  }
 }
 
 const server = await serve(await makeApp({ secrets: [SECRET] }));
