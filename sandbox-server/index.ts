@@ -52,6 +52,9 @@ function readFileSafe(file: string): string | undefined {
 }
 
 export async function runSandbox({ lesson, file, port, debug = false }: SandboxOptions): Promise<number> {
+  // Berkas latihan ditulis dalam TypeScript: daftarkan loader tsx sebelum memuatnya.
+  const { register } = await import('tsx/esm/api');
+  register();
   let app: Handler | undefined;
   let problem = 'App belum dimuat.';
   let version = 0;

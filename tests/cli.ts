@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const MAIN = path.join(ROOT, 'src', 'cli', 'main.ts');
+const BIN = path.join(ROOT, 'src', 'cli', 'bin.mjs');
 
 export interface CliResult {
   code: number | null;
@@ -20,7 +20,7 @@ export function tempWorkspace(): { dir: string; remove(): void } {
 }
 
 export function spawnCli(args: string[], env: Record<string, string> = {}): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], {
+  return spawn(process.execPath, [BIN, ...args], {
     cwd: ROOT,
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],

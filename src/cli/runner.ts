@@ -44,6 +44,9 @@ export async function createChecker(target: string, debug = false): Promise<Vite
       testTimeout: 10_000,
       hookTimeout: 10_000,
       env: { WORKBOOK_TARGET: target },
+      // Modul yang sudah ditransformasi disimpan di node_modules/.experimental-vitest-cache:
+      // pemeriksaan berikutnya (juga proses baru) tidak perlu mentransformasi ulang.
+      experimental: { fsModuleCache: true },
     },
     { logLevel: 'silent', cacheDir: path.join(ROOT, 'node_modules/.vite-cek') },
   );

@@ -4,7 +4,15 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+/** Akar repo: folder terdekat ke atas yang berisi lessons/ dan package.json (juga dari bundel CLI). */
+function findRoot(start: string): string {
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'lessons')) && existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) return fileURLToPath(new URL('../..', import.meta.url));
+  }
+}
+
+export const ROOT = findRoot(path.dirname(fileURLToPath(import.meta.url)));
 
 /** Ruang kerja pelajar; WORKBOOK_WORKSPACE menggantinya (dipakai tes proyek agar latihan/ aman). */
 export const WORKSPACE_DIR = process.env.WORKBOOK_WORKSPACE
