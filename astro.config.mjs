@@ -21,6 +21,8 @@ export default defineConfig({
       defaultLocale: 'root',
       locales: { root: { label: 'Bahasa Indonesia', lang: 'id' } },
       customCss: ['./src/styles/custom.css'],
+      // Pencarian dimuat saat dibuka (lihat komponennya): JS halaman tetap kecil.
+      components: { Search: './src/components/Search.astro' },
       sidebar: [
         { label: 'Mulai', items: [{ label: 'Beranda', link: '/' }] },
         { label: 'Pelajaran', items: lessons.map((slug) => ({ slug })) },

@@ -94,11 +94,12 @@ async function pageJs() {
     for (const lesson of ['02-cookie-pertama', '06-login-logout']) {
       if (!existsSync(path.join(ROOT, 'dist', lesson))) continue;
       const page = await browser.newPage();
-      const scripts: Buffer[] = [];
-      page.on('response', async (r) => {
-        if (r.request().resourceType() === 'script') scripts.push(await r.body());
+      const pending: Promise<Buffer>[] = [];
+      page.on('response', (r) => {
+        if (r.request().resourceType() === 'script') pending.push(r.body().catch(() => Buffer.alloc(0)));
       });
       await page.goto(`${base}/${lesson}/`, { waitUntil: 'networkidle' });
+      const scripts = await Promise.all(pending);
       const inline = await page.$$eval('script:not([src])', (els) => els.map((e) => e.textContent ?? ''));
       for (const s of inline) scripts.push(Buffer.from(s));
       const raw = scripts.reduce((n, b) => n + b.length, 0);
