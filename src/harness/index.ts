@@ -194,7 +194,7 @@ export class Client {
         try {
           return JSON.parse(text);
         } catch {
-          fail(`respons ${method} ${pathname} harus berupa JSON.`, { diterima: text.slice(0, 200), res: { exchange } });
+          fail(`response ${method} ${pathname} harus berupa JSON.`, { diterima: text.slice(0, 200), res: { exchange } });
         }
       },
     };
@@ -280,7 +280,7 @@ export function findSetCookie(res: Res, name: string): ParsedSetCookie | undefin
 export function requireSetCookie(res: Res, name: string, why = ''): ParsedSetCookie {
   const found = findSetCookie(res, name);
   if (!found) {
-    fail(`respons ${res.exchange.method} ${res.exchange.url} harus mengirim Set-Cookie "${name}"${why ? ` ${why}` : ''}.`, {
+    fail(`response ${res.exchange.method} ${res.exchange.url} harus mengirim Set-Cookie "${name}"${why ? ` ${why}` : ''}.`, {
       diterima: res.setCookies.length ? res.setCookies.join(' | ') : '(tidak ada Set-Cookie)',
       res,
     });
