@@ -1,9 +1,10 @@
 // Bukti kejujuran checker: lulus pada solusi, setiap tugas gagal pada kode awal, implementasi benar
 // lain (tests/alternatif) diterima, implementasi salah (tests/salah) ditolak.
-import { readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, test } from 'vitest';
-import { ROOT, runCli } from './cli.ts';
+import { afterAll, describe, expect, test } from 'vitest';
+import { ROOT, runCli, tempWorkspace } from './cli.ts';
+import { parsePatch } from './mutasi.ts';
 
 const lessons = readdirSync(path.join(ROOT, 'lessons'))
   .filter((d) => /^\d\d-/.test(d))
@@ -43,13 +44,13 @@ describe('checker pada kode awal', async () => {
   });
 });
 
-const proofs = (dir: string) =>
+const proofs = (dir: string, ext: string) =>
   readdirSync(path.join(ROOT, 'tests', dir))
-    .filter((f) => f.endsWith('.ts'))
+    .filter((f) => f.endsWith(ext))
     .map((f) => ({ file: path.join(ROOT, 'tests', dir, f), lesson: f.split('--')[0]!, name: f }));
 
 describe('implementasi benar lain diterima (tests/alternatif)', () => {
-  test.concurrent.each(proofs('alternatif'))('$name', async ({ file, lesson }, { expect }) => {
+  test.concurrent.for(proofs('alternatif', '.ts'))('$name', async ({ file, lesson }, { expect }) => {
     const report = await check(file, [lesson]);
     const r = report.lessons[0]!;
     const problems = r.fileError ?? r.tasks.filter((t) => t.passed !== t.total).map((t) => t.failure).join('\n\n');
@@ -58,11 +59,19 @@ describe('implementasi benar lain diterima (tests/alternatif)', () => {
   });
 });
 
+// Implementasi salah = solusi + satu patch kecil; patch yang tidak berlaku lagi ikut gagal.
+const workspace = tempWorkspace();
+afterAll(() => workspace.remove());
+
 describe('implementasi salah ditolak (tests/salah)', () => {
-  test.concurrent.each(proofs('salah'))('$name', async ({ file, lesson }, { expect }) => {
-    const report = await check(file, [lesson]);
+  test.concurrent.for(proofs('salah', '.patch'))('$name', async ({ file, lesson, name }, { expect }) => {
+    const mutation = parsePatch(readFileSync(file, 'utf8'));
+    expect(mutation.description, 'patch butuh baris # yang menjelaskan kesalahannya').not.toBe('');
+    const wrong = path.join(workspace.dir, name.replace(/\.patch$/, '.ts'));
+    writeFileSync(wrong, mutation.apply(readFileSync(path.join(ROOT, 'lessons', lesson, 'solusi.ts'), 'utf8')));
+    const report = await check(wrong, [lesson]);
     const r = report.lessons[0]!;
     expect(r.fileError, 'berkas salah harus bisa dimuat; yang menolak adalah tesnya').toBeUndefined();
-    expect(r.ok).toBe(false);
+    expect(r.ok, `checker menerima: ${mutation.description}`).toBe(false);
   });
 });
