@@ -1,7 +1,7 @@
 import express from 'express';
 
 // Pelajaran 00 — Persiapan.
-// Berkas ini milikmu: ubah, simpan, lalu lihat hasilnya di terminal `npm run latihan`.
+// Berkas ini milikmu: ubah, simpan, lalu lihat hasilnya di terminal mode pantau (`npm start`).
 
 export function createApp() {
   const app = express();

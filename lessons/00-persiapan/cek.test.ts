@@ -15,7 +15,7 @@ describe('Tugas 1: GET / menjawab "Halo, Cookie!"', () => {
       diterima: type || '(tidak ada)',
       res,
     });
-    check(res.body.trim() === 'Halo, Cookie!', 'isi respons GET / belum tepat.', {
+    check(res.body.trim() === 'Halo, Cookie!', 'isi response GET / belum tepat.', {
       diharapkan: 'Halo, Cookie!',
       diterima: res.body,
       res,

@@ -58,7 +58,7 @@ export function createMemoryStore(options: { idleTimeoutMs: number; now?: () => 
   };
 }
 
-// Tugas 2 (bagian ID): nomor tiket yang tidak bisa ditebak. Ambil minimal 16 byte (128 bit)
+// Tugas 2 (bagian ID): nomor karcis yang tidak bisa ditebak. Ambil minimal 16 byte (128 bit)
 // dari crypto.randomBytes dan tulis sebagai base64url atau hex. Bukan Math.random, bukan
 // penghitung, bukan crypto.randomUUID() (hanya 122 bit acak).
 function newSessionId(): string {

@@ -52,9 +52,9 @@ const call = <T>(what: string, fn: () => T) => attempt(what, fn);
 describe('Tugas 1: createMemoryStore', () => {
   test('Tugas 1: set lalu get mengembalikan data; destroy menghapusnya', async () => {
     const { store } = await newStore();
-    await call("store.set('tiket-1', { nama: 'Budi' })", () => store.set('tiket-1', { nama: 'Budi' }));
-    const got = await call("store.get('tiket-1')", () => store.get('tiket-1'));
-    check(got?.nama === 'Budi', "store.get('tiket-1') harus mengembalikan data yang tadi disimpan.", {
+    await call("store.set('karcis-1', { nama: 'Budi' })", () => store.set('karcis-1', { nama: 'Budi' }));
+    const got = await call("store.get('karcis-1')", () => store.get('karcis-1'));
+    check(got?.nama === 'Budi', "store.get('karcis-1') harus mengembalikan data yang tadi disimpan.", {
       diharapkan: { nama: 'Budi' },
       diterima: got ?? '(undefined)',
     });
@@ -63,8 +63,8 @@ describe('Tugas 1: createMemoryStore', () => {
       diharapkan: 'undefined',
       diterima: unknown,
     });
-    await call("store.destroy('tiket-1')", () => store.destroy('tiket-1'));
-    const gone = await call("store.get('tiket-1')", () => store.get('tiket-1'));
+    await call("store.destroy('karcis-1')", () => store.destroy('karcis-1'));
+    const gone = await call("store.get('karcis-1')", () => store.get('karcis-1'));
     check(gone === undefined, 'setelah destroy(), get() untuk ID itu harus mengembalikan undefined.', {
       diharapkan: 'undefined',
       diterima: gone,
@@ -211,7 +211,7 @@ function sessionOf(res: Res): SessionData {
 /** Set-Cookie untuk session, dengan nilai yang tidak kosong. */
 function requireSessionCookie(res: Res, name: string, why = ''): ParsedSetCookie {
   const c = requireSetCookie(res, name, why);
-  check(c.value !== '', `nilai cookie "${name}" kosong: ID session harus berupa teks acak.`, {
+  check(c.value !== '', `nilai cookie "${name}" kosong: session ID harus berupa teks acak.`, {
     diharapkan: `${name}=<ID acak dari crypto.randomBytes>`,
     diterima: c.raw,
     petunjuk: 'periksa newSessionId(): berapa byte yang diambil dari randomBytes? 0 byte berarti ID kosong.',
@@ -283,7 +283,7 @@ describe('Tugas 2: sessionMiddleware', () => {
       checkStatus(res, 200);
       const session = sessionOf(res);
       check(Object.keys(session).length === 0, 'pengunjung baru harus mendapat session kosong.', { diharapkan: {}, diterima: session, res });
-      check(res.setCookies.length === 0, 'selama session kosong, jangan kirim Set-Cookie: pengunjung yang tidak menyimpan apa pun tidak perlu tiket.', {
+      check(res.setCookies.length === 0, 'selama session kosong, jangan kirim Set-Cookie: pengunjung yang tidak menyimpan apa pun tidak perlu karcis.', {
         diharapkan: '(tidak ada Set-Cookie)',
         diterima: res.setCookies.join(' | '),
         res,
@@ -338,9 +338,9 @@ describe('Tugas 2: sessionMiddleware', () => {
   test('Tugas 2: nama cookie mengikuti opsi cookieName', () =>
     withMiddleware(async (srv) => {
       const res = await client(srv).post('/session', { json: { n: 1 } });
-      const c = requireSessionCookie(res, 'tiket', 'karena middleware dibuat dengan cookieName: "tiket"');
+      const c = requireSessionCookie(res, 'karcis', 'karena middleware dibuat dengan cookieName: "karcis"');
       requireAttrs(c, res);
-    }, 'tiket'));
+    }, 'karcis'));
 
   test('Tugas 2: ID yang tidak dikenal tidak pernah diadopsi (mode ketat)', () =>
     withMiddleware(async (srv) => {
@@ -390,7 +390,7 @@ describe('Tugas 2: sessionMiddleware', () => {
       });
     }));
 
-  test('Tugas 2: 200 ID session: semuanya unik dan masing-masing ≥ 128 bit acak', () =>
+  test('Tugas 2: 200 session ID: semuanya unik dan masing-masing ≥ 128 bit acak', () =>
     withMiddleware(async (srv) => {
       const ids = await collectIds(srv, 200);
       const unique = new Set(ids);
@@ -400,7 +400,7 @@ describe('Tugas 2: sessionMiddleware', () => {
       });
       const { bits, format } = capacityBits(ids);
       const sample = ids[0] ?? '';
-      check(bits >= 128, 'ID session harus memuat setidaknya 128 bit acak dari CSPRNG (OWASP ASVS 5.0, 7.2.3 dan 11.5.1).', {
+      check(bits >= 128, 'session ID harus memuat setidaknya 128 bit acak dari CSPRNG (OWASP ASVS 5.0, 7.2.3 dan 11.5.1).', {
         diharapkan: 'mis. randomBytes(16).toString("base64url") = 22 karakter (132 bit) atau .toString("hex") = 32 karakter (128 bit); lebih panjang lebih baik',
         diterima: `${sample} (${sample.length} karakter ${format} ≈ ${bits} bit)`,
         petunjuk: format.startsWith('UUID')
@@ -408,7 +408,7 @@ describe('Tugas 2: sessionMiddleware', () => {
           : 'hex membawa 4 bit per karakter, base64url 6 bit per karakter. Pakai crypto.randomBytes dengan 16 byte atau lebih.',
       });
       const varied = observedBits(ids);
-      check(varied >= 120, 'ID session terlihat berpola: banyak posisi karakter yang (hampir) sama di semua ID. Penghitung atau waktu yang diberi padding bisa ditebak.', {
+      check(varied >= 120, 'session ID terlihat berpola: banyak posisi karakter yang (hampir) sama di semua ID. Penghitung atau waktu yang diberi padding bisa ditebak.', {
         diharapkan: 'setiap posisi karakter berubah-ubah (≥ 120 bit yang teramati berbeda di 200 ID)',
         diterima: `${varied} bit yang berubah, misalnya ${ids.slice(0, 3).join(', ')}`,
         petunjuk: 'jangan susun ID dari penghitung, waktu, atau data pengguna; ambil seluruhnya dari crypto.randomBytes.',
@@ -425,7 +425,7 @@ describe('Tugas 2: sessionMiddleware', () => {
       } finally {
         Math.random = original;
       }
-      check(new Set(ids).size === ids.length, 'ID session ikut berulang ketika Math.random dibuat tetap: ID-mu dibuat dari Math.random. Keluaran Math.random bisa ditebak dari beberapa sampel; pakai crypto.randomBytes.', {
+      check(new Set(ids).size === ids.length, 'session ID ikut berulang ketika Math.random dibuat tetap: ID-mu dibuat dari Math.random. Keluaran Math.random bisa ditebak dari beberapa sampel; pakai crypto.randomBytes.', {
         diharapkan: '10 ID berbeda walaupun Math.random() selalu 0.42',
         diterima: ids.slice(0, 3).join(', '),
       });

@@ -55,11 +55,11 @@ function itemsOf(res: Res): string[] {
   return body.items as string[];
 }
 
-/** Cookie "sid" dari respons, dengan pesan yang menunjuk ke opsi `name` bila tidak ada. */
+/** Cookie "sid" dari response, dengan pesan yang menunjuk ke opsi `name` bila tidak ada. */
 function sidCookie(res: Res): ParsedSetCookie {
   const sid = findSetCookie(res, 'sid');
   if (!sid) {
-    fail(`respons ${res.exchange.method} ${res.exchange.url} harus mengirim cookie session bernama "sid".`, {
+    fail(`response ${res.exchange.method} ${res.exchange.url} harus mengirim cookie session bernama "sid".`, {
       diharapkan: 'Set-Cookie: sid=s%3A...; Path=/; HttpOnly; SameSite=Lax',
       diterima: res.setCookies.length ? res.setCookies.join(' | ') : '(tidak ada Set-Cookie)',
       petunjuk: res.setCookies.some((c) => c.startsWith('connect.sid='))
@@ -77,7 +77,7 @@ async function jarSid(browser: Client, res: Res): Promise<string> {
   if (!value) {
     const all = await browser.jar.getCookieString(browser.base);
     fail('browser harus menyimpan cookie session bernama "sid" dari server.', {
-      diharapkan: 'sid=s%3A<id>.<tanda tangan>',
+      diharapkan: 'sid=s%3A<id>.<signature>',
       diterima: all || '(cookie jar kosong)',
       petunjuk: all.includes('connect.sid=') ? 'connect.sid adalah nama bawaan express-session; ganti dengan opsi name: "sid".' : undefined,
       res,
@@ -86,7 +86,7 @@ async function jarSid(browser: Client, res: Res): Promise<string> {
   return value;
 }
 
-/** Memecah nilai cookie express-session: s%3A<id>.<tanda tangan>. */
+/** Memecah nilai cookie express-session: s%3A<id>.<signature>. */
 function splitSigned(c: ParsedSetCookie, res: Res): { id: string; signature: string } {
   let decoded = c.value;
   try {
@@ -95,15 +95,15 @@ function splitSigned(c: ParsedSetCookie, res: Res): { id: string; signature: str
     // biarkan mentah; pemeriksaan di bawah akan gagal dengan pesan jelas
   }
   const dot = decoded.lastIndexOf('.');
-  check(decoded.startsWith('s:') && dot > 2, 'nilai cookie sid harus ditandatangani express-session: s:<id>.<tanda tangan> (di header tertulis s%3A...).', {
-    diharapkan: 'sid=s%3A<id>.<tanda tangan>',
+  check(decoded.startsWith('s:') && dot > 2, 'nilai cookie sid harus ditandatangani express-session: s:<id>.<signature> (di header tertulis s%3A...).', {
+    diharapkan: 'sid=s%3A<id>.<signature>',
     diterima: c.raw,
     res,
   });
   return { id: decoded.slice(2, dot), signature: decoded.slice(dot + 1) };
 }
 
-/** Tanda tangan gaya cookie-signature: HMAC-SHA256, base64 tanpa "=". */
+/** Signature gaya cookie-signature: HMAC-SHA256, base64 tanpa "=". */
 function sign(id: string, secret: string): string {
   return createHmac('sha256', secret).update(id).digest('base64').replace(/=+$/, '');
 }
@@ -248,14 +248,14 @@ describe('Tugas 3: konfigurasi express-session yang aman', () => {
   test('Tugas 3: nilai sid ditandatangani dengan secret dari opsi createApp', async () => {
     const res = await client(server).get('/visits');
     const sid = sidCookie(res);
-    check(sid.value.startsWith('s%3A'), 'nilai cookie sid harus bertanda tangan: diawali s%3A (yaitu "s:" yang di-encode).', {
-      diharapkan: 'sid=s%3A<id>.<tanda tangan>',
+    check(sid.value.startsWith('s%3A'), 'nilai cookie sid harus ditandatangani: diawali s%3A (yaitu "s:" yang di-encode).', {
+      diharapkan: 'sid=s%3A<id>.<signature>',
       diterima: sid.raw,
       res,
     });
     const { id, signature } = splitSigned(sid, res);
     check(signature === sign(id, SECRET), 'cookie sid harus ditandatangani dengan secret dari createApp({ secret }).', {
-      diharapkan: `tanda tangan HMAC dengan secret "${SECRET}"`,
+      diharapkan: `signature HMAC dengan secret "${SECRET}"`,
       diterima: sid.raw,
       petunjuk: 'pakai options.secret bila ada, lalu process.env.SESSION_SECRET, baru cadangan.',
       res,
@@ -272,16 +272,16 @@ describe('Tugas 3: konfigurasi express-session yang aman', () => {
     });
   });
 
-  test('Tugas 3: tanda tangan palsu atau ID tanpa tanda tangan memulai session baru', async () => {
+  test('Tugas 3: signature palsu atau ID tanpa signature memulai session baru', async () => {
     const owner = client(server);
     await owner.get('/visits');
     const second = await owner.get('/visits');
     const original = await jarSid(owner, second);
     const { id, signature } = splitSigned({ name: 'sid', value: original, attrs: {}, raw: `sid=${original}` }, second);
     const forgeries = [
-      { what: 'tanda tangan diubah satu karakter', cookie: sidHeader(id, flipFirst(signature)) },
-      { what: 'ID diubah, tanda tangan lama dipakai', cookie: sidHeader(flipFirst(id), signature) },
-      { what: 'ID tanpa tanda tangan', cookie: `sid=${encodeURIComponent(id)}` },
+      { what: 'signature diubah satu karakter', cookie: sidHeader(id, flipFirst(signature)) },
+      { what: 'ID diubah, signature lama dipakai', cookie: sidHeader(flipFirst(id), signature) },
+      { what: 'ID tanpa signature', cookie: `sid=${encodeURIComponent(id)}` },
     ];
     for (const { what, cookie } of forgeries) {
       const res = await client(server).get('/visits', { headers: { cookie } });
@@ -311,7 +311,7 @@ describe('Tugas 3: konfigurasi express-session yang aman', () => {
     const original = await jarSid(owner, added);
     const { id, signature } = splitSigned({ name: 'sid', value: original, attrs: {}, raw: `sid=${original}` }, added);
     const res = await client(server).get('/cart', { headers: { cookie: sidHeader(id, flipFirst(signature)) } });
-    check(itemsOf(res).length === 0, 'cookie sid dengan tanda tangan palsu harus dianggap klien baru: keranjang kosong.', {
+    check(itemsOf(res).length === 0, 'cookie sid dengan signature palsu harus dianggap klien baru: keranjang kosong.', {
       diharapkan: { items: [] },
       diterima: res.body,
       res,
@@ -325,7 +325,7 @@ describe('Tugas 3: konfigurasi express-session yang aman', () => {
       const res = await client(s).get('/visits');
       const { id, signature } = splitSigned(sidCookie(res), res);
       check(signature === sign(id, fromEnv), 'tanpa opsi secret, cookie harus ditandatangani dengan process.env.SESSION_SECRET.', {
-        diharapkan: `tanda tangan HMAC dengan SESSION_SECRET "${fromEnv}"`,
+        diharapkan: `signature HMAC dengan SESSION_SECRET "${fromEnv}"`,
         diterima: res.setCookies.join(' | '),
         res,
       });
@@ -335,7 +335,7 @@ describe('Tugas 3: konfigurasi express-session yang aman', () => {
       const res = await client(s).get('/visits');
       const { id, signature } = splitSigned(sidCookie(res), res);
       check(signature === sign(id, SECRET), 'bila createApp menerima { secret }, secret itu yang dipakai, bukan SESSION_SECRET.', {
-        diharapkan: `tanda tangan HMAC dengan secret "${SECRET}"`,
+        diharapkan: `signature HMAC dengan secret "${SECRET}"`,
         diterima: res.setCookies.join(' | '),
         res,
       });
@@ -364,7 +364,7 @@ describe('Tugas 3: konfigurasi express-session yang aman', () => {
       const first = await client(s).get('/visits');
       const { id, signature } = splitSigned(sidCookie(first), first);
       check(signature === sign(id, secrets[0]!), 'dengan secret berupa array, cookie baru ditandatangani dengan secret PERTAMA.', {
-        diharapkan: `tanda tangan HMAC dengan "${secrets[0]}"`,
+        diharapkan: `signature HMAC dengan "${secrets[0]}"`,
         diterima: first.setCookies.join(' | '),
         petunjuk: 'teruskan array itu apa adanya ke opsi secret express-session.',
         res: first,

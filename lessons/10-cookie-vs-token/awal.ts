@@ -2,23 +2,23 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import express from 'express';
 
 // Dua alat dari node:crypto yang kamu butuhkan (boleh dihapus bila tidak dipakai):
-// - createHmac('sha256', secret).update(value).digest('base64url') → tanda tangan HMAC-SHA256
+// - createHmac('sha256', secret).update(value).digest('base64url') → signature HMAC-SHA256
 // - timingSafeEqual(a, b) → membandingkan dua Buffer tanpa membocorkan waktu; MELEMPAR error bila panjangnya beda
 void createHmac;
 void timingSafeEqual;
 
-// Tugas 1a: sign(value, secret) mengembalikan `value + '.' + tanda tangan`.
-// Tanda tangan = HMAC-SHA256 dari `value` dengan `secret` sebagai kunci, ditulis base64url.
+// Tugas 1a: sign(value, secret) mengembalikan `value + '.' + signature`.
+// Signature = HMAC-SHA256 dari `value` dengan `secret` sebagai kunci, ditulis base64url.
 export function sign(value: string, secret: string): string {
   void secret;
-  return value; // belum ada tanda tangan!
+  return value; // belum ada signature!
 }
 
-// Tugas 1b: unsign(signed, secrets) mengembalikan `value` bila tanda tangannya sah, selain itu false.
+// Tugas 1b: unsign(signed, secrets) mengembalikan `value` bila signature-nya sah, selain itu false.
 // - `secrets` boleh satu string atau array (rotasi kunci: secret mana pun di array boleh cocok).
 // - Pisahkan di titik TERAKHIR: nilainya sendiri boleh berisi titik.
 // - Bandingkan dengan timingSafeEqual, tetapi periksa panjangnya dulu agar tidak melempar error.
-// - Nilai diubah, tanda tangan diubah atau dipotong, secret salah, string kosong → false. Jangan pernah melempar.
+// - Nilai diubah, signature diubah atau dipotong, secret salah, string kosong → false. Jangan pernah melempar.
 export function unsign(signed: string, secrets: string | string[]): string | false {
   void signed;
   void secrets;
@@ -28,13 +28,13 @@ export function unsign(signed: string, secrets: string | string[]): string | fal
 const THEMES = ['light', 'dark'];
 const LANGS = ['id', 'en'];
 
-// Tugas 2: cookie preferensi bertanda tangan.
+// Tugas 2: cookie preferensi yang ditandatangani.
 // - Daftar secret: options.secrets, lalu process.env.COOKIE_SECRETS (dipisah koma), lalu secret
 //   acak untuk pengembangan disertai console.warn(...). Secret PERTAMA menandatangani.
 // - POST /preferences (JSON atau form): theme = light|dark, lang = id|en, selain itu 400.
 //   Cookie "prefs" = sign(base64url(JSON), secret pertama), dengan HttpOnly, SameSite=Lax, Path=/,
 //   dan Max-Age satu tahun.
-// - GET /preferences menjawab { theme, lang } dari cookie yang tanda tangannya sah; cookie yang
+// - GET /preferences menjawab { theme, lang } dari cookie yang signature-nya sah; cookie yang
 //   tidak ada, rusak, atau dipalsukan → { theme: 'light', lang: 'id' }.
 export function createApp(options: { secrets?: string | string[] } = {}) {
   void options;

@@ -57,10 +57,10 @@ const call = {
     attempt(`unsign(${JSON.stringify(signed)}, ${JSON.stringify(secrets)})`, () => mod.unsign(signed, secrets)),
 };
 
-/** Tanda tangan sah dari sign() milik pelajar, setelah memastikan bentuknya benar. */
+/** Signature sah dari sign() milik pelajar, setelah memastikan bentuknya benar. */
 async function signed(value: string, secret: string): Promise<{ signed: string; signature: string }> {
   const result = await call.sign(value, secret);
-  check(typeof result === 'string' && result.startsWith(`${value}.`), `sign(${JSON.stringify(value)}, ...) harus mengembalikan nilai, titik, lalu tanda tangan.`, {
+  check(typeof result === 'string' && result.startsWith(`${value}.`), `sign(${JSON.stringify(value)}, ...) harus mengembalikan nilai, titik, lalu signature.`, {
     diharapkan: `${value}.${hmac(value, secret)}`,
     diterima: result,
   });
@@ -93,7 +93,7 @@ describe('Tugas 1: sign dan unsign dengan HMAC-SHA256', () => {
       ['budi.santoso@contoh.id', SECRET],
     ] as const) {
       const { signature } = await signed(value, secret);
-      check(encodingOf(signature, value, secret) !== undefined, `tanda tangan sign(${JSON.stringify(value)}, ${JSON.stringify(secret)}) harus HMAC-SHA256 dari nilai itu dengan secret sebagai kunci.`, {
+      check(encodingOf(signature, value, secret) !== undefined, `signature sign(${JSON.stringify(value)}, ${JSON.stringify(secret)}) harus HMAC-SHA256 dari nilai itu dengan secret sebagai kunci.`, {
         diharapkan: `${value}.${hmac(value, secret)}  (base64url; base64 atau hex juga diterima)`,
         diterima: `${value}.${signature}`,
         petunjuk: "createHmac('sha256', secret).update(value).digest('base64url')",
@@ -112,7 +112,7 @@ describe('Tugas 1: sign dan unsign dengan HMAC-SHA256', () => {
   test('Tugas 1: nilai yang berisi titik tetap utuh (pisahkan di titik terakhir)', async () => {
     for (const value of ['budi.santoso@contoh.id', 'v1.budi.admin', 'a.b.c.']) {
       const s = await signed(value, SECRET);
-      await accepts(s.signed, SECRET, value, 'nilainya sendiri boleh berisi titik, jadi tanda tangan dimulai setelah titik TERAKHIR');
+      await accepts(s.signed, SECRET, value, 'nilainya sendiri boleh berisi titik, jadi signature dimulai setelah titik TERAKHIR');
     }
   });
 
@@ -127,38 +127,38 @@ describe('Tugas 1: sign dan unsign dengan HMAC-SHA256', () => {
 
   test('Tugas 1: nilai yang diubah ditolak', async () => {
     const { signature } = await signed('theme=dark', SECRET);
-    await rejects(`theme=lite.${signature}`, SECRET, 'nilainya diubah tetapi tanda tangan lama dipakai');
+    await rejects(`theme=lite.${signature}`, SECRET, 'nilainya diubah tetapi signature lama dipakai');
     await rejects(`theme=dark2.${signature}`, SECRET, 'nilainya diperpanjang');
     await rejects(`xtheme=dark.${signature}`, SECRET, 'ada karakter di depan nilai');
     const dotted = await signed('v1.budi.user', SECRET);
-    await rejects(`v1.budi.admin.${dotted.signature}`, SECRET, 'bagian sebelum titik terakhir juga dilindungi tanda tangan');
+    await rejects(`v1.budi.admin.${dotted.signature}`, SECRET, 'bagian sebelum titik terakhir juga dilindungi signature');
     await rejects(`v1.budi.${dotted.signature}`, SECRET, 'bagian nilai setelah titik pertama dibuang');
   });
 
-  test('Tugas 1: tanda tangan yang diubah, dipotong, atau diperpanjang ditolak tanpa melempar error', async () => {
+  test('Tugas 1: signature yang diubah, dipotong, atau diperpanjang ditolak tanpa melempar error', async () => {
     const { signature } = await signed('theme=dark', SECRET);
     const value = 'theme=dark';
-    await rejects(`${value}.${changeCharAt(signature, 0)}`, SECRET, 'karakter pertama tanda tangan diubah');
-    await rejects(`${value}.${changeCharAt(signature, Math.floor(signature.length / 2))}`, SECRET, 'karakter tengah tanda tangan diubah');
-    await rejects(`${value}.${signature.slice(0, -1)}`, SECRET, 'tanda tangan kurang satu karakter (panjang berbeda: periksa panjang sebelum timingSafeEqual)');
-    await rejects(`${value}.${signature.slice(0, 8)}`, SECRET, 'tanda tangan hanya 8 karakter pertama');
-    await rejects(`${value}.`, SECRET, 'tanda tangan kosong');
-    await rejects(`${value}.${signature}AA`, SECRET, 'tanda tangan diperpanjang');
-    await rejects(`${value}.${signature}${signature}`, SECRET, 'tanda tangan diulang dua kali');
+    await rejects(`${value}.${changeCharAt(signature, 0)}`, SECRET, 'karakter pertama signature diubah');
+    await rejects(`${value}.${changeCharAt(signature, Math.floor(signature.length / 2))}`, SECRET, 'karakter tengah signature diubah');
+    await rejects(`${value}.${signature.slice(0, -1)}`, SECRET, 'signature kurang satu karakter (panjang berbeda: periksa panjang sebelum timingSafeEqual)');
+    await rejects(`${value}.${signature.slice(0, 8)}`, SECRET, 'signature hanya 8 karakter pertama');
+    await rejects(`${value}.`, SECRET, 'signature kosong');
+    await rejects(`${value}.${signature}AA`, SECRET, 'signature diperpanjang');
+    await rejects(`${value}.${signature}${signature}`, SECRET, 'signature diulang dua kali');
   });
 
   test('Tugas 1: secret yang salah ditolak', async () => {
     const s = await signed('theme=dark', SECRET);
     await rejects(s.signed, 'secret-penyerang', 'ditandatangani dengan secret lain');
     await rejects(s.signed, ['secret-penyerang', 'secret-lain'], 'tidak ada secret di daftar yang cocok');
-    await rejects(`theme=dark.${hmac('theme=dark', 'secret-penyerang')}`, SECRET, 'tanda tangan dibuat penyerang dengan secret-nya sendiri');
+    await rejects(`theme=dark.${hmac('theme=dark', 'secret-penyerang')}`, SECRET, 'signature dibuat penyerang dengan secret-nya sendiri');
   });
 
-  test('Tugas 1: masukan kosong atau tanpa tanda tangan ditolak', async () => {
+  test('Tugas 1: masukan kosong atau tanpa signature ditolak', async () => {
     await rejects('', SECRET, 'string kosong');
     await rejects('.', SECRET, 'hanya titik');
-    await rejects('theme=dark', SECRET, 'tidak ada titik, jadi tidak ada tanda tangan');
-    await rejects('theme=dark.%%%☕', SECRET, 'tanda tangan berisi karakter sembarang');
+    await rejects('theme=dark', SECRET, 'tidak ada titik, jadi tidak ada signature');
+    await rejects('theme=dark.%%%☕', SECRET, 'signature berisi karakter sembarang');
   });
 });
 
@@ -221,13 +221,13 @@ function inspectCookie(raw: string, secret: string, expected: { theme: string; l
   const text = cookieText(raw);
   const parts = splitAtLastDot(text);
   const json = parts && decodePayload(parts.value);
-  check(json?.theme === expected.theme && json?.lang === expected.lang, 'isi cookie prefs harus base64url(JSON preferensi), titik, lalu tanda tangan.', {
-    diharapkan: `${Buffer.from(JSON.stringify(expected)).toString('base64url')}.<tanda tangan>  (payload = ${JSON.stringify(expected)})`,
+  check(json?.theme === expected.theme && json?.lang === expected.lang, 'isi cookie prefs harus base64url(JSON preferensi), titik, lalu signature.', {
+    diharapkan: `${Buffer.from(JSON.stringify(expected)).toString('base64url')}.<signature>  (payload = ${JSON.stringify(expected)})`,
     diterima: raw,
     res,
   });
   const encoding = encodingOf(parts!.signature, parts!.value, secret);
-  check(encoding !== undefined, `tanda tangan cookie prefs harus HMAC-SHA256 dari payload dengan secret "${secret}" (secret pertama di daftar).`, {
+  check(encoding !== undefined, `signature cookie prefs harus HMAC-SHA256 dari payload dengan secret "${secret}" (secret pertama di daftar).`, {
     diharapkan: `${parts!.value}.${hmac(parts!.value, secret)}`,
     diterima: text,
     petunjuk: 'Pakai sign(payload, secrets[0]) dari Tugas 1.',
@@ -237,7 +237,7 @@ function inspectCookie(raw: string, secret: string, expected: { theme: string; l
 }
 
 let appEncoding: Encoding | undefined;
-/** Encoding tanda tangan yang dipakai app ini, agar cookie palsu dibuat dalam format yang sama. */
+/** Encoding signature yang dipakai app ini, agar cookie palsu dibuat dalam format yang sama. */
 async function encodingOfApp(): Promise<Encoding> {
   if (!appEncoding) {
     const { res, cookie } = await savePrefs(server, { theme: 'dark', lang: 'en' });
@@ -248,7 +248,7 @@ async function encodingOfApp(): Promise<Encoding> {
 
 const b64url = (obj: unknown) => Buffer.from(typeof obj === 'string' ? obj : JSON.stringify(obj)).toString('base64url');
 
-describe('Tugas 2: cookie preferensi bertanda tangan', () => {
+describe('Tugas 2: cookie preferensi yang ditandatangani', () => {
   test('Tugas 2: POST /preferences memasang cookie prefs dengan atribut yang aman', async () => {
     const { res, cookie } = await savePrefs(server, { theme: 'dark', lang: 'en' });
     const want = 'prefs=<nilai>; Max-Age=31536000; Path=/; HttpOnly; SameSite=Lax';
@@ -295,31 +295,31 @@ describe('Tugas 2: cookie preferensi bertanda tangan', () => {
     for (const body of bad) {
       const res = await client(server).post('/preferences', body);
       checkStatus(res, 400, `POST /preferences dengan ${JSON.stringify(body.json ?? body.form)} harus ditolak dengan 400.`);
-      check(!findSetCookie(res, 'prefs'), 'permintaan yang ditolak tidak boleh mengirim cookie prefs.', { diterima: res.setCookies, res });
+      check(!findSetCookie(res, 'prefs'), 'request yang ditolak tidak boleh mengirim cookie prefs.', { diterima: res.setCookies, res });
     }
   });
 
-  test('Tugas 2: payload yang diubah dengan tanda tangan lama → nilai bawaan', async () => {
+  test('Tugas 2: payload yang diubah dengan signature lama → nilai bawaan', async () => {
     const { cookie } = await savePrefs(server, { theme: 'light', lang: 'en' });
     const raw = splitAtLastDot(cookie.value);
     const json = raw && decodePayload(cookieText(raw.value));
-    if (!raw || !json) fail('cookie prefs harus berisi base64url(JSON), titik, lalu tanda tangan.', { diterima: cookie.raw });
+    if (!raw || !json) fail('cookie prefs harus berisi base64url(JSON), titik, lalu signature.', { diterima: cookie.raw });
     const tampered = `${b64url({ ...json, theme: 'dark' })}.${raw.signature}`;
     checkPrefs(
       await getPrefs(server, tampered),
       DEFAULTS,
-      'payload diubah (theme light → dark) tetapi tanda tangannya lama: perubahan harus ketahuan dan cookie diabaikan.',
+      'payload diubah (theme light → dark) tetapi signature-nya lama: perubahan harus ketahuan dan cookie diabaikan.',
     );
   });
 
-  test('Tugas 2: cookie palsu atau tanpa tanda tangan → nilai bawaan', async () => {
+  test('Tugas 2: cookie palsu atau tanpa signature → nilai bawaan', async () => {
     const encoding = await encodingOfApp();
     const payload = b64url({ theme: 'dark', lang: 'en' });
     const cases: [string, string][] = [
       [`${payload}.${hmac(payload, 'secret-penyerang', encoding)}`, 'ditandatangani penyerang dengan secret lain'],
-      [payload, 'tanpa tanda tangan sama sekali'],
-      [`${payload}.`, 'tanda tangan kosong'],
-      [`${payload}.${hmac(payload, SECRET, encoding).slice(0, 10)}`, 'tanda tangan yang dipotong'],
+      [payload, 'tanpa signature sama sekali'],
+      [`${payload}.`, 'signature kosong'],
+      [`${payload}.${hmac(payload, SECRET, encoding).slice(0, 10)}`, 'signature yang dipotong'],
     ];
     for (const [value, why] of cases) {
       checkPrefs(await getPrefs(server, value), DEFAULTS, `cookie prefs ${why} tidak boleh dipercaya.`);
@@ -334,7 +334,7 @@ describe('Tugas 2: cookie preferensi bertanda tangan', () => {
       checkPrefs(await getPrefs(server, value), DEFAULTS, `cookie prefs=${value} tidak bisa dibaca, jadi jawabannya nilai bawaan.`);
     }
     const got = await getPrefs(server, `${weird}.${hmac(weird, SECRET, encoding)}`);
-    check(['light', 'dark'].includes(got.body?.theme) && ['id', 'en'].includes(got.body?.lang), 'isi cookie tetap divalidasi walaupun tanda tangannya sah: theme hanya light/dark, lang hanya id/en.', {
+    check(['light', 'dark'].includes(got.body?.theme) && ['id', 'en'].includes(got.body?.lang), 'isi cookie tetap divalidasi walaupun signature-nya sah: theme hanya light/dark, lang hanya id/en.', {
       diharapkan: DEFAULTS,
       diterima: got.res.body,
       res: got.res,
@@ -374,7 +374,7 @@ describe('Tugas 2: cookie preferensi bertanda tangan', () => {
         checkPrefs(
           await getPrefs(envServer, fromOld.cookie.value),
           { theme: 'dark', lang: 'id' },
-          'dengan COOKIE_SECRETS="env-baru,env-lama", cookie bertanda tangan "env-lama" harus diterima.',
+          'dengan COOKIE_SECRETS="env-baru,env-lama", cookie yang ditandatangani "env-lama" harus diterima.',
         );
       }),
     );
