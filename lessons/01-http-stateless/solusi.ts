@@ -39,7 +39,7 @@ export function sendRawRequest(
 
 function parseResponse(raw: Buffer): RawResponse {
   const split = raw.indexOf('\r\n\r\n');
-  if (split === -1) throw new Error('Respons tidak punya baris kosong pemisah header dan body.');
+  if (split === -1) throw new Error('Response tidak punya baris kosong pemisah header dan body.');
   const [statusLine = '', ...headerLines] = raw.subarray(0, split).toString('latin1').split('\r\n');
   const match = /^HTTP\/\d\.\d (\d{3}) ?(.*)$/.exec(statusLine);
   if (!match) throw new Error(`Baris status tidak dikenali: ${statusLine}`);

@@ -93,7 +93,7 @@ function beforeHeaders(res: Response, fn: () => void) {
   } as Response['writeHead'];
 }
 
-// Tugas 2: tiket di cookie, mantel di store.
+// Tugas 2: karcis di cookie, barangnya di store.
 export function sessionMiddleware(options: { store: SessionStore; cookieName?: string }): RequestHandler {
   const { store, cookieName = 'sid' } = options;
 

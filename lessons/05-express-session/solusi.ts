@@ -44,7 +44,7 @@ export function createApp(options: AppOptions = {}) {
       secret: sessionSecret(options.secret, production),
       resave: false, // jangan tulis ulang session yang tidak berubah (race antar-request)
       saveUninitialized: false, // pengunjung anonim tidak dapat cookie dan tidak mengisi store
-      rolling: true, // setiap response memperpanjang umur cookie: batas waktu idle
+      rolling: true, // setiap response memperpanjang umur cookie: idle timeout
       cookie: {
         httpOnly: true,
         sameSite: 'lax',

@@ -1,7 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import express from 'express';
 
-// Tugas 1: tanda tangan HMAC-SHA256. Tanda tangan membuktikan nilai dibuat oleh pemegang secret;
+// Tugas 1: signature HMAC-SHA256. Signature membuktikan nilai dibuat oleh pemegang secret;
 // ia TIDAK menyembunyikan nilainya.
 export function sign(value: string, secret: string): string {
   if (!secret) throw new TypeError('secret tidak boleh kosong.');
@@ -17,14 +17,14 @@ export function unsign(signed: string, secrets: string | string[]): string | fal
   for (const secret of typeof secrets === 'string' ? [secrets] : secrets) {
     if (!secret) continue;
     // Bandingkan seluruh string yang diharapkan. timingSafeEqual melempar error bila panjangnya
-    // beda, jadi panjang diperiksa dulu (panjang tanda tangan bukan rahasia).
+    // beda, jadi panjang diperiksa dulu (panjang signature bukan rahasia).
     const expected = Buffer.from(sign(value, secret));
     if (expected.length === given.length && timingSafeEqual(expected, given)) return value;
   }
   return false;
 }
 
-// Tugas 2: preferensi disimpan di browser sebagai cookie bertanda tangan.
+// Tugas 2: preferensi disimpan di browser sebagai cookie yang ditandatangani.
 const THEMES = ['light', 'dark'] as const;
 const LANGS = ['id', 'en'] as const;
 type Prefs = { theme: (typeof THEMES)[number]; lang: (typeof LANGS)[number] };

@@ -6,10 +6,10 @@ import { ROOT, WORKSPACE_DIR, allLessons } from '../lessons.ts';
 import { STATE_FILE, readState } from '../workspace.ts';
 import { c } from './ui.ts';
 
-type Verdict = 'ok' | 'warn' | 'fail';
+type Verdict = 'ok' | 'warn' | 'fail' | 'info';
 
 function report(verdict: Verdict, text: string, advice?: string) {
-  const mark = verdict === 'ok' ? c.green('✓') : verdict === 'warn' ? c.yellow('!') : c.red('✗');
+  const mark = { ok: c.green('✓'), warn: c.yellow('!'), fail: c.red('✗'), info: c.dim('·') }[verdict];
   console.log(`  ${mark} ${text}${advice ? `\n      ${c.dim(advice)}` : ''}`);
 }
 
@@ -90,8 +90,9 @@ export async function doctor(): Promise<number> {
   const passed = allLessons().filter((l) => state.pelajaran[l.id]?.lulus).length;
   report('ok', `Kemajuan: ${passed}/${allLessons().length} pelajaran lulus (${path.relative(ROOT, STATE_FILE)})`);
 
-  const chromium = existsSync('/usr/bin/chromium');
-  report(chromium ? 'ok' : 'warn', `Chromium ${chromium ? 'ada' : 'tidak ada'} (hanya untuk tes proyek dengan browser)`);
+  // Hanya dipakai tes proyek (npm test); pelajar cukup memakai browser biasa.
+  const chromium = existsSync(process.env.CHROMIUM_PATH || '/usr/bin/chromium');
+  report(chromium ? 'ok' : 'info', `Chromium ${chromium ? 'ada' : 'tidak ada — tidak apa-apa, hanya dipakai tes proyek (npm test)'}`);
 
   console.log(failures ? c.red(`\n${failures} masalah perlu dibereskan.`) : c.green('\nSemua siap. Selamat belajar!'));
   return failures ? 1 : 0;
