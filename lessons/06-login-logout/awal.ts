@@ -18,10 +18,13 @@ export interface AppOptions {
   users?: User[];
   secret?: string | string[];
   now?: () => number;
+  /** Biaya scrypt. Bawaannya minimum OWASP; checker memberi biaya murah agar tes cepat. */
+  scrypt?: { N: number; r: number; p: number };
 }
 
-// Parameter scrypt menurut OWASP: N=2^17, r=8, p=1 (128 MiB memori per hash).
-const SCRYPT: ScryptOptions = { N: 2 ** 17, r: 8, p: 1, maxmem: 256 * 1024 * 1024 };
+// Minimum OWASP untuk scrypt: N=2^17, r=8, p=1 (128 MiB memori per hash).
+const SCRYPT_OWASP = { N: 2 ** 17, r: 8, p: 1 };
+const MAXMEM = 256 * 1024 * 1024; // bawaan Node hanya 32 MiB, terlalu kecil untuk N=2^17
 const KEY_LENGTH = 64;
 const LOGIN_FAILED = 'Username atau password salah.';
 
@@ -31,21 +34,24 @@ interface StoredPassword {
 }
 
 // Tugas 1a: ubah password menjadi hash.
-// - Buat salt acak 16 byte per user dengan randomBytes(16).
-// - Hitung scryptSync(password, salt, KEY_LENGTH, SCRYPT) dan simpan { salt, hash }.
+// - Buat salt acak 16 byte per pengguna dengan randomBytes(16).
+// - Hitung scryptSync(password, salt, KEY_LENGTH, params) dan simpan { salt, hash }.
+//   `params` adalah parameter scrypt yang sudah dipilih di createApp.
 //   Password aslinya tidak disimpan di mana pun.
-function hashPassword(password: string): StoredPassword {
+function hashPassword(password: string, params: ScryptOptions): StoredPassword {
   void password;
+  void params;
   void scryptSync;
   return { salt: randomBytes(16), hash: Buffer.alloc(KEY_LENGTH) };
 }
 
 // Tugas 1b: periksa password yang dikirim saat login.
-// - Hitung scrypt (versi async, agar server tidak macet) dengan salt yang tersimpan.
+// - Hitung scrypt (versi async, agar server tidak macet) dengan salt yang tersimpan dan `params` yang sama.
 // - Bandingkan hasilnya dengan timingSafeEqual, bukan ===. Panjang keduanya sama: KEY_LENGTH.
-function verifyPassword(password: string, stored: StoredPassword): Promise<boolean> {
+function verifyPassword(password: string, stored: StoredPassword, params: ScryptOptions): Promise<boolean> {
   void password;
   void stored;
+  void params;
   void scrypt;
   void timingSafeEqual;
   return Promise.resolve(false);
@@ -101,11 +107,14 @@ export function createApp(options: AppOptions = {}) {
   const now = options.now ?? Date.now;
   const production = process.env.NODE_ENV === 'production';
   const secret = sessionSecret(options.secret, production);
+  // Parameter scrypt (sudah disiapkan, tidak perlu diubah): minimum OWASP, kecuali checker
+  // memberi biaya lebih murah lewat opsi `scrypt` agar tes cepat. Teruskan `params` ke scrypt.
+  const params: ScryptOptions = { ...(options.scrypt ?? SCRYPT_OWASP), maxmem: MAXMEM };
 
   // Hash setiap password sekali saat server mulai (di app sungguhan: saat pendaftaran, lalu disimpan di database).
-  const accounts = new Map(users.map((u) => [u.username, hashPassword(u.password)]));
+  const accounts = new Map(users.map((u) => [u.username, hashPassword(u.password, params)]));
   // Hash dummy untuk username yang tidak ada: scrypt tetap dijalankan agar waktunya sama.
-  const dummy = hashPassword(randomBytes(16).toString('hex'));
+  const dummy = hashPassword(randomBytes(16).toString('hex'), params);
 
   // Konfigurasi session dari pelajaran 05. Pakai objek `cookie` yang sama lagi saat logout (Tugas 4).
   const cookie = { httpOnly: true, sameSite: 'lax', secure: production, path: '/' } as const;
@@ -127,16 +136,18 @@ export function createApp(options: AppOptions = {}) {
   app.post('/login', async (req, res) => {
     // Tugas 1c: ambil username dan password dari req.body (form atau JSON).
     // - Bukan string? loginFailed(req, res, 400).
-    // - Cari user di `accounts`. User tidak ada? Tetap verifikasi terhadap `dummy`.
+    // - Cari user di `accounts`. User tidak ada? Tetap verifikasi terhadap `dummy`:
+    //   await verifyPassword(password, stored ?? dummy, params).
     // - Gagal → loginFailed(req, res): 401 dengan pesan yang sama untuk semua kegagalan.
     // - Berhasil → simpan req.session.username dan req.session.loggedInAt = now(),
     //   lalu jawab JSON { ok: true, username } untuk request JSON, atau redirect 303 ke /dashboard.
     //
-    // Tugas 3: sebelum menyimpan user, ganti ID session dengan req.session.regenerate(callback)
+    // Tugas 3: sebelum menyimpan data pengguna, ganti session ID dengan req.session.regenerate(callback)
     // dan simpan user di DALAM callback itu.
     void accounts;
     void dummy;
     void verifyPassword;
+    void params;
     void now;
     void loginFailed;
     res.status(501).type('text/plain').send('POST /login belum dibuat (Tugas 1).');

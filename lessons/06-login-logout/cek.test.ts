@@ -21,10 +21,14 @@ interface Exercise {
     users?: { username: string; password: string }[];
     secret?: string | string[];
     now?: () => number;
+    scrypt?: { N: number; r: number; p: number };
   }): RequestListener;
 }
 
-// scrypt sengaja lambat (ratusan milidetik per login dengan parameter OWASP).
+// Biaya scrypt murah khusus tes (seperti menurunkan rounds bcrypt di lingkungan tes): puluhan login
+// selesai dalam beberapa detik. Production tetap memakai minimum OWASP (N=2^17).
+const FAST_SCRYPT = { N: 2 ** 12, r: 8, p: 1 };
+// Kode yang mengabaikan opsi `scrypt` tetap harus lulus, hanya lebih lambat: batas waktunya longgar.
 vi.setConfig({ testTimeout: 60_000 });
 
 const BUDI = { username: 'budi', password: 'kopi-susu-2026' };
@@ -33,7 +37,7 @@ const SECRET = 'rahasia-checker-pelajaran-06';
 
 const mod = await loadExercise<Exercise>(import.meta.url);
 const clock = createClock();
-const server = await serve(mod.createApp({ users: [BUDI, MALLORY], secret: SECRET, now: clock.now }));
+const server = await serve(mod.createApp({ users: [BUDI, MALLORY], secret: SECRET, now: clock.now, scrypt: FAST_SCRYPT }));
 
 /** Server tambahan untuk satu tes saja, ditutup setelah tes itu selesai. */
 async function serveForTest(handler: RequestListener) {
@@ -75,7 +79,7 @@ function isDashboardOf(res: Res, username: string): boolean {
   return res.status === 200 && new RegExp(`\\b${username}\\b`).test(visible(res.body));
 }
 
-/** ID session yang seharusnya sudah mati tidak membuka dashboard siapa pun. */
+/** session ID yang seharusnya sudah mati tidak membuka dashboard siapa pun. */
 function checkNoAccess(res: Res, message: string) {
   const who = [BUDI, MALLORY].find((u) => isDashboardOf(res, u.username));
   check(!who, message, {
@@ -110,7 +114,7 @@ describe('Tugas 1: login dengan password yang di-hash', () => {
     const c = client(server);
     await mustLogin(c, BUDI, 'json');
     const dash = await dashboard(c);
-    check(isDashboardOf(dash, 'budi'), 'setelah login, session harus menyimpan user: GET /dashboard harus menampilkan "budi".', {
+    check(isDashboardOf(dash, 'budi'), 'setelah login, session harus menyimpan pengguna: GET /dashboard harus menampilkan "budi".', {
       diharapkan: '200 dengan teks "budi"',
       diterima: `${dash.status} ${visible(dash.body).slice(0, 120)}`,
       res: dash,
@@ -129,7 +133,7 @@ describe('Tugas 1: login dengan password yang di-hash', () => {
       });
     }
     const dash = await dashboard(c);
-    check(isDashboardOf(dash, 'mallory'), 'setelah login lewat form, GET /dashboard harus menampilkan user yang login.', {
+    check(isDashboardOf(dash, 'mallory'), 'setelah login lewat form, GET /dashboard harus menampilkan pengguna yang login.', {
       diharapkan: '200 dengan teks "mallory"',
       diterima: `${dash.status} ${visible(dash.body).slice(0, 120)}`,
       res: dash,
@@ -152,7 +156,7 @@ describe('Tugas 1: login dengan password yang di-hash', () => {
     }
   });
 
-  test('Tugas 1: user tidak dikenal dan password salah mendapat pesan yang sama persis', async () => {
+  test('Tugas 1: pengguna tidak dikenal dan password salah mendapat pesan yang sama persis', async () => {
     // Bandingkan setelah username yang dikirim diganti penanda: form boleh menampilkan ulang username.
     const same = (res: Res, username: string, text: string) => ({ status: res.status, text: text.replaceAll(username, '<USERNAME>') });
 
@@ -161,7 +165,7 @@ describe('Tugas 1: login dengan password yang di-hash', () => {
     checkStatus(unknownJson, 401, 'login dengan username yang tidak ada harus ditolak dengan 401.');
     const a = same(wrongJson, 'budi', wrongJson.body);
     const b = same(unknownJson, 'joko', unknownJson.body);
-    check(a.status === b.status && a.text === b.text, 'jawaban untuk user tidak dikenal harus sama persis dengan jawaban untuk password salah, agar penyerang tidak bisa menebak username mana yang ada.', {
+    check(a.status === b.status && a.text === b.text, 'jawaban untuk pengguna tidak dikenal harus sama persis dengan jawaban untuk password salah, agar penyerang tidak bisa menebak username mana yang ada.', {
       diharapkan: `${a.status} ${a.text}`,
       diterima: `${b.status} ${b.text}`,
       res: unknownJson,
@@ -171,15 +175,18 @@ describe('Tugas 1: login dengan password yang di-hash', () => {
     const unknownForm = await loginForm(client(server), 'joko', 'bukan-password-budi');
     const c1 = same(wrongForm, 'budi', visible(wrongForm.body));
     const c2 = same(unknownForm, 'joko', visible(unknownForm.body));
-    check(c1.status === 401 && c2.status === 401 && c1.text === c2.text, 'lewat form pun, user tidak dikenal dan password salah harus mendapat 401 dengan teks yang sama.', {
+    check(c1.status === 401 && c2.status === 401 && c1.text === c2.text, 'lewat form pun, pengguna tidak dikenal dan password salah harus mendapat 401 dengan teks yang sama.', {
       diharapkan: `401 ${c1.text.slice(0, 160)}`,
       diterima: `${c2.status} ${c2.text.slice(0, 160)}`,
       res: unknownForm,
     });
   });
 
-  test('Tugas 1: user tidak dikenal tetap diperiksa dengan scrypt (waktunya tidak membocorkan username)', async () => {
-    const c = client(server);
+  test('Tugas 1: pengguna tidak dikenal tetap diperiksa dengan scrypt (waktunya tidak membocorkan username)', async () => {
+    // Server sendiri dengan biaya sedikit lebih tinggi (N=2^14, puluhan ms per hash, tetap jauh di bawah
+    // OWASP): selisih "dengan scrypt" dan "tanpa scrypt" harus jelas di atas derau mesin yang cepat sekalipun.
+    const timing = await serveForTest(mod.createApp({ users: [BUDI], secret: SECRET, now: clock.now, scrypt: { N: 2 ** 14, r: 8, p: 1 } }));
+    const c = client(timing);
     const timed = async (username: string) => {
       const start = performance.now();
       const res = await loginJson(c, username, 'bukan-password-siapa-pun');
@@ -195,7 +202,7 @@ describe('Tugas 1: login dengan password yang di-hash', () => {
     // Minimum dari tiga: lonjakan beban mesin hanya bisa memperlambat, tidak mempercepat.
     const k = Math.min(...known);
     const u = Math.min(...unknown);
-    check(u >= k * 0.25 || k - u < 3, 'login dengan username yang tidak ada menjawab jauh lebih cepat daripada password salah: penyerang bisa menebak username dari waktunya. Jalankan scrypt juga untuk user yang tidak ada (terhadap hash dummy).', {
+    check(u >= k * 0.25 || k - u < 3, 'login dengan username yang tidak ada menjawab jauh lebih cepat daripada password salah: penyerang bisa menebak username dari waktunya. Jalankan scrypt juga untuk pengguna yang tidak ada (terhadap hash dummy).', {
       diharapkan: `sekitar ${k.toFixed(0)} ms (seperti password salah)`,
       diterima: `${u.toFixed(0)} ms`,
     });
@@ -218,11 +225,11 @@ describe('Tugas 1: login dengan password yang di-hash', () => {
   });
 
   test('Tugas 1: tanpa opsi users, akun bawaan budi / kopi-susu-2026 bisa login', async () => {
-    const plain = await serveForTest(mod.createApp({ secret: SECRET }));
+    const plain = await serveForTest(mod.createApp({ secret: SECRET, scrypt: FAST_SCRYPT }));
     const c = client(plain);
     await mustLogin(c, BUDI, 'json');
     const other = await loginJson(client(plain), MALLORY.username, MALLORY.password);
-    checkStatus(other, 401, 'tanpa opsi users hanya akun bawaan budi yang ada; user lain harus ditolak dengan 401.');
+    checkStatus(other, 401, 'tanpa opsi users hanya akun bawaan budi yang ada; pengguna lain harus ditolak dengan 401.');
   });
 });
 
@@ -258,7 +265,7 @@ describe('Tugas 2: dashboard hanya untuk yang sudah login', () => {
       const res = await dashboard(c, HTML_ACCEPT);
       checkStatus(res, 200, `GET /dashboard setelah login sebagai ${user.username} harus menjawab 200.`);
       const other = user === BUDI ? 'mallory' : 'budi';
-      check(isDashboardOf(res, user.username) && !new RegExp(`\\b${other}\\b`).test(visible(res.body)), `dashboard harus menampilkan username yang sedang login (${user.username}), bukan user lain.`, {
+      check(isDashboardOf(res, user.username) && !new RegExp(`\\b${other}\\b`).test(visible(res.body)), `dashboard harus menampilkan username yang sedang login (${user.username}), bukan pengguna lain.`, {
         diharapkan: `teks berisi "${user.username}"`,
         diterima: visible(res.body).slice(0, 160),
         res,
@@ -273,7 +280,7 @@ describe('Tugas 2: dashboard hanya untuk yang sudah login', () => {
   });
 });
 
-describe('Tugas 3: ID session baru saat login (regenerate)', () => {
+describe('Tugas 3: session ID baru saat login (regenerate)', () => {
   test('Tugas 3: cookie session setelah login tetap HttpOnly, SameSite=Lax, Path=/', async () => {
     const c = client(server);
     const { res } = await mustLogin(c, BUDI);
@@ -283,7 +290,7 @@ describe('Tugas 3: ID session baru saat login (regenerate)', () => {
     check(sid.attrs.path === '/', 'cookie "sid" harus Path=/ agar terkirim ke semua halaman.', { diharapkan: 'Path=/', diterima: sid.raw, res });
   });
 
-  test('Tugas 3: login ulang di browser yang sama memberi ID session baru, ID lama mati', async () => {
+  test('Tugas 3: login ulang di browser yang sama memberi session ID baru, ID lama mati', async () => {
     const c = client(server);
     // Sebagian app sudah membuat session sebelum login (mis. token form); kalau ada, ID itu juga harus diganti.
     await c.get('/dashboard', { headers: HTML_ACCEPT });
@@ -293,29 +300,29 @@ describe('Tugas 3: ID session baru saat login (regenerate)', () => {
 
     const first = await mustLogin(c, BUDI);
     if (before) {
-      check(first.sid !== before, 'ID session yang ada sebelum login harus diganti saat login berhasil.', {
+      check(first.sid !== before, 'session ID yang ada sebelum login harus diganti saat login berhasil.', {
         diharapkan: `sid selain ${before}`,
         diterima: first.sid,
         res: first.res,
       });
       const old = await dashboardWithSid(c, before);
-      checkNoAccess(old, 'ID session dari sebelum login tidak boleh membuka dashboard setelah login.');
+      checkNoAccess(old, 'session ID dari sebelum login tidak boleh membuka dashboard setelah login.');
     }
 
     const again = await loginJson(c, MALLORY.username, MALLORY.password);
-    check(LOGIN_OK.includes(again.status), 'login kedua (user lain, browser yang sama) harus berhasil.', { diterima: again.status, res: again });
+    check(LOGIN_OK.includes(again.status), 'login kedua (pengguna lain, browser yang sama) harus berhasil.', { diterima: again.status, res: again });
     const fresh = findSetCookie(again, 'sid');
-    check(fresh && (await c.cookie('sid')) !== first.sid, 'setiap login berhasil harus memberi ID session baru (req.session.regenerate), bukan memakai ID yang sudah dibawa browser.', {
+    check(fresh && (await c.cookie('sid')) !== first.sid, 'setiap login berhasil harus memberi session ID baru (req.session.regenerate), bukan memakai ID yang sudah dibawa browser.', {
       diharapkan: 'Set-Cookie: sid=<ID baru>',
       diterima: fresh ? fresh.raw : '(tidak ada Set-Cookie sid: ID lama dipakai terus)',
       res: again,
     });
     const old = await dashboardWithSid(c, first.sid);
-    checkNoAccess(old, 'ID session lama harus dihapus dari store saat login (regenerate melakukannya): memakainya lagi tidak boleh membuka dashboard.');
+    checkNoAccess(old, 'session ID lama harus dihapus dari store saat login (regenerate melakukannya): memakainya lagi tidak boleh membuka dashboard.');
   });
 
   test('Tugas 3: session fixation — ID yang dititipkan penyerang tidak ikut login', async () => {
-    // Penyerang punya ID session sungguhan (di sini: dia login dengan akunnya sendiri).
+    // Penyerang punya session ID sungguhan (di sini: dia login dengan akunnya sendiri).
     const attacker = client(server);
     const planted = (await mustLogin(attacker, MALLORY)).sid;
 
@@ -325,7 +332,7 @@ describe('Tugas 3: ID session baru saat login (regenerate)', () => {
     const login = await loginJson(victim, BUDI.username, BUDI.password);
     check(LOGIN_OK.includes(login.status), 'korban harus tetap bisa login walau membawa cookie sid lama.', { diterima: login.status, res: login });
     const victimSid = await victim.cookie('sid');
-    check(victimSid && victimSid !== planted, 'saat login, server harus memberi ID session baru; ID yang dibawa browser (bisa titipan penyerang) tidak boleh dipakai terus.', {
+    check(victimSid && victimSid !== planted, 'saat login, server harus memberi session ID baru; ID yang dibawa browser (bisa titipan penyerang) tidak boleh dipakai terus.', {
       diharapkan: `sid selain ${planted}`,
       diterima: login.setCookies.length ? login.setCookies.join(' | ') : '(tidak ada Set-Cookie: ID titipan dipakai terus)',
       res: login,
@@ -333,13 +340,13 @@ describe('Tugas 3: ID session baru saat login (regenerate)', () => {
 
     const stolen = await dashboardWithSid(attacker, planted);
     if (isDashboardOf(stolen, 'budi')) {
-      fail('session fixation berhasil: penyerang membuka dashboard budi dengan ID yang ia titipkan. Panggil req.session.regenerate() sebelum menyimpan user.', {
+      fail('session fixation berhasil: penyerang membuka dashboard budi dengan ID yang ia titipkan. Panggil req.session.regenerate() sebelum menyimpan pengguna.', {
         diharapkan: '401 untuk ID lama',
         diterima: `${stolen.status} ${visible(stolen.body).slice(0, 120)}`,
         res: stolen,
       });
     }
-    checkNoAccess(stolen, 'ID session lama harus mati setelah login (regenerate menghapusnya dari store), juga untuk akun penyerang sendiri.');
+    checkNoAccess(stolen, 'session ID lama harus mati setelah login (regenerate menghapusnya dari store), juga untuk akun penyerang sendiri.');
 
     const own = await dashboard(victim);
     check(isDashboardOf(own, 'budi'), 'dengan ID barunya, korban harus melihat dashboard budi.', { diterima: own.status, res: own });
@@ -413,7 +420,7 @@ describe('Tugas 4: logout lewat POST yang benar-benar mengakhiri session', () =>
     let app: RequestListener;
     try {
       process.env.NODE_ENV = 'production';
-      app = mod.createApp({ users: [BUDI], secret: SECRET, now: clock.now });
+      app = mod.createApp({ users: [BUDI], secret: SECRET, now: clock.now, scrypt: FAST_SCRYPT });
     } finally {
       process.env.NODE_ENV = saved;
     }

@@ -18,11 +18,14 @@ export interface AppOptions {
   users?: User[];
   secret?: string | string[];
   now?: () => number;
+  /** Biaya scrypt. Bawaannya minimum OWASP; checker memberi biaya murah agar tes cepat. */
+  scrypt?: { N: number; r: number; p: number };
 }
 
-// Parameter scrypt menurut OWASP Password Storage Cheat Sheet: N=2^17, r=8, p=1.
+// Minimum OWASP (Password Storage Cheat Sheet) untuk scrypt: N=2^17, r=8, p=1.
+const SCRYPT_OWASP = { N: 2 ** 17, r: 8, p: 1 };
 // Butuh 128 × N × r = 128 MiB memori per hash, jadi maxmem dinaikkan (bawaan Node 32 MiB).
-const SCRYPT: ScryptOptions = { N: 2 ** 17, r: 8, p: 1, maxmem: 256 * 1024 * 1024 };
+const MAXMEM = 256 * 1024 * 1024;
 const KEY_LENGTH = 64;
 const LOGIN_FAILED = 'Username atau password salah.';
 
@@ -32,14 +35,14 @@ interface StoredPassword {
 }
 
 // Salt acak 16 byte per user: password yang sama menghasilkan hash yang berbeda.
-function hashPassword(password: string): StoredPassword {
+function hashPassword(password: string, params: ScryptOptions): StoredPassword {
   const salt = randomBytes(16);
-  return { salt, hash: scryptSync(password, salt, KEY_LENGTH, SCRYPT) };
+  return { salt, hash: scryptSync(password, salt, KEY_LENGTH, params) };
 }
 
-function verifyPassword(password: string, stored: StoredPassword): Promise<boolean> {
+function verifyPassword(password: string, stored: StoredPassword, params: ScryptOptions): Promise<boolean> {
   return new Promise((resolve, reject) => {
-    scrypt(password, stored.salt, KEY_LENGTH, SCRYPT, (err, derived) => {
+    scrypt(password, stored.salt, KEY_LENGTH, params, (err, derived) => {
       if (err) reject(err);
       // Panjang keduanya selalu KEY_LENGTH, syarat timingSafeEqual.
       else resolve(timingSafeEqual(derived, stored.hash));
@@ -97,11 +100,13 @@ export function createApp(options: AppOptions = {}) {
   const now = options.now ?? Date.now;
   const production = process.env.NODE_ENV === 'production';
   const secret = sessionSecret(options.secret, production);
+  // Production memakai minimum OWASP; hanya tes yang boleh memberi biaya lebih murah.
+  const params: ScryptOptions = { ...(options.scrypt ?? SCRYPT_OWASP), maxmem: MAXMEM };
 
   // Di app sungguhan hash dibuat saat pendaftaran dan disimpan di database.
-  const accounts = new Map(users.map((u) => [u.username, hashPassword(u.password)]));
+  const accounts = new Map(users.map((u) => [u.username, hashPassword(u.password, params)]));
   // Untuk username yang tidak ada tetap dijalankan scrypt, agar waktunya tidak membocorkan apa pun.
-  const dummy = hashPassword(randomBytes(16).toString('hex'));
+  const dummy = hashPassword(randomBytes(16).toString('hex'), params);
 
   const cookie = { httpOnly: true, sameSite: 'lax', secure: production, path: '/' } as const;
   const app = express();
@@ -125,10 +130,10 @@ export function createApp(options: AppOptions = {}) {
     if (typeof username !== 'string' || typeof password !== 'string') return loginFailed(req, res, 400);
 
     const stored = accounts.get(username);
-    const matches = await verifyPassword(password, stored ?? dummy);
+    const matches = await verifyPassword(password, stored ?? dummy, params);
     if (!stored || !matches) return loginFailed(req, res);
 
-    // ID session baru saat login: ID lama (yang mungkin dititipkan penyerang) dihapus dari store.
+    // session ID baru saat login: ID lama (yang mungkin dititipkan penyerang) dihapus dari store.
     req.session.regenerate((err) => {
       if (err) return next(err);
       req.session.username = username;

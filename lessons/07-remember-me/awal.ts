@@ -1,4 +1,4 @@
-import { createHash, randomBytes, scrypt, scryptSync, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, scrypt, scryptSync, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -20,6 +20,8 @@ export interface Options {
   secret?: string | string[];
   now?: () => number;
   dbPath?: string;
+  /** Biaya scrypt. Bawaannya minimum OWASP; checker memberi biaya murah agar tes cepat (pelajaran 06). */
+  scrypt?: { N: number; r: number; p: number };
 }
 
 export interface RememberToken {
@@ -32,7 +34,9 @@ export interface RememberToken {
 const DAY = 24 * 60 * 60 * 1000;
 const REMEMBER_MS = 30 * DAY; // umur token dan cookie remember
 const GRACE_MS = 60 * 1000; // jendela tenggang untuk request yang berbarengan (Tugas 3)
-const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, keylen: number) => Promise<Buffer>;
+const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, keylen: number, options: ScryptOptions) => Promise<Buffer>;
+const SCRYPT_OWASP = { N: 2 ** 17, r: 8, p: 1 }; // minimum OWASP, seperti pelajaran 06
+const MAXMEM = 256 * 1024 * 1024; // 128 × N × r = 128 MiB per hash; bawaan Node hanya 32 MiB
 
 interface User {
   salt: Buffer;
@@ -41,7 +45,6 @@ interface User {
 
 // SHA-256 dalam hex: yang disimpan di database adalah ini, bukan validatornya.
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-const hashPassword = (password: string, salt = randomBytes(16)) => ({ salt, hash: scryptSync(password, salt, 64) });
 
 // Kait untuk checker: isi tabel token. Kalau kamu mengubah bentuk tabel, sesuaikan kueri ini.
 export function rememberTokens(app: Express): RememberToken[] {
@@ -69,8 +72,15 @@ function readCookie(req: Request, name: string): string | undefined {
 export function createApp(options: Options = {}) {
   const now = options.now ?? Date.now; // semua logika waktu memakai jam ini, bukan Date.now()
   const production = process.env.NODE_ENV === 'production';
-  const secret = options.secret ?? process.env.SESSION_SECRET ?? 'rahasia-pengembangan-jangan-dipakai-di-produksi';
-  if (!options.secret && !process.env.SESSION_SECRET) console.warn('Peringatan: SESSION_SECRET belum diisi.');
+  const secret = options.secret ?? process.env.SESSION_SECRET;
+  if (!secret && production) throw new Error('SESSION_SECRET wajib diisi di production.');
+  if (!secret) console.warn('Peringatan: SESSION_SECRET belum diisi; memakai secret pengembangan.');
+
+  // Biaya scrypt: minimum OWASP, kecuali checker memberi biaya murah lewat opsi `scrypt`.
+  const params: ScryptOptions = { ...(options.scrypt ?? SCRYPT_OWASP), maxmem: MAXMEM };
+  const derive = (password: string, salt: Buffer) => scryptAsync(password, salt, 64, params);
+  // scryptSync hanya saat server mulai; saat melayani request selalu `derive` (async, server tidak macet).
+  const hashPassword = (password: string, salt = randomBytes(16)) => ({ salt, hash: scryptSync(password, salt, 64, params) });
 
   const users = new Map<string, User>();
   for (const u of options.users ?? [{ username: 'budi', password: 'kopi-susu-2026' }]) {
@@ -82,7 +92,7 @@ export function createApp(options: Options = {}) {
     if (typeof username !== 'string' || typeof password !== 'string') return undefined;
     const user = users.get(username);
     const { salt, hash } = user ?? dummy;
-    const ok = timingSafeEqual(await scryptAsync(password, salt, 64), hash);
+    const ok = timingSafeEqual(await derive(password, salt), hash);
     return ok && user ? username : undefined;
   }
 
@@ -128,7 +138,7 @@ export function createApp(options: Options = {}) {
     return undefined;
   }
 
-  // Tugas 1: pasang cookie remember: HttpOnly, SameSite=Lax, Path=/, Secure di produksi,
+  // Tugas 1: pasang cookie remember: HttpOnly, SameSite=Lax, Path=/, Secure di production,
   // Max-Age = sisa umur token (maxAge di res.cookie dalam MILIDETIK). Tip: opsi `encode: String`
   // membuat ":" tidak di-percent-encode, jadi nilainya mudah dibaca di DevTools.
   function setRemember(res: Response, token: string, expiresAt: number) {
@@ -153,7 +163,7 @@ export function createApp(options: Options = {}) {
   app.use(
     session({
       name: 'sid',
-      secret,
+      secret: secret || 'rahasia-pengembangan-jangan-dipakai-di-production',
       resave: false,
       saveUninitialized: false,
       cookie: sidCookie,
@@ -223,8 +233,10 @@ export function createApp(options: Options = {}) {
 
   // Tugas 4: ganti password. Body: { currentPassword, newPassword } (JSON atau form).
   // - Belum login → 401. Password lama salah → 401. Password baru < 8 karakter → 400.
-  // - Simpan hash baru (salt baru), hapus SEMUA token remember user ini, startSession(req, user)
-  //   agar perangkat ini tetap login dengan ID session baru, clearRemember(res), lalu 200 JSON.
+  // - Simpan hash baru dengan salt baru: const salt = randomBytes(16); lalu
+  //   users.set(user, { salt, hash: await derive(newPassword, salt) }) (derive = scrypt async).
+  // - Hapus SEMUA token remember user ini, startSession(req, user) agar perangkat ini tetap login
+  //   dengan session ID baru, clearRemember(res), lalu 200 JSON.
   app.post('/password', (_req, res) => {
     res.status(501).json({ error: 'Belum dibuat (Tugas 4).' });
   });

@@ -34,6 +34,7 @@ interface Exercise {
     secret?: string;
     now?: () => number;
     dbPath?: string;
+    scrypt?: { N: number; r: number; p: number };
   }): App;
   rememberTokens(app: App): RememberToken[];
 }
@@ -46,6 +47,8 @@ const mod = await loadExercise<Exercise>(import.meta.url);
 const BUDI = { username: 'budi', password: 'kopi-susu-2026' };
 const SARI = { username: 'sari', password: 'teh-manis-2026' };
 const B64URL = /^[A-Za-z0-9_-]+$/;
+// Biaya scrypt murah khusus tes, seperti di pelajaran 06; production tetap memakai minimum OWASP.
+const FAST_SCRYPT = { N: 2 ** 12, r: 8, p: 1 };
 
 interface Setup {
   server: RunningServer;
@@ -60,13 +63,13 @@ async function setup(): Promise<Setup> {
   // bukan dengan opsi `now`, jadi jam yang jauh di masa lalu membuat cookie 30 hari langsung "kedaluwarsa".
   const clock = createClock(Date.now());
   const app = await attempt('createApp({ dbPath: ":memory:" })', () =>
-    mod.createApp({ users: [BUDI, SARI], secret: 'rahasia-checker-07', now: clock.now, dbPath: ':memory:' }),
+    mod.createApp({ users: [BUDI, SARI], secret: 'rahasia-checker-07', now: clock.now, dbPath: ':memory:', scrypt: FAST_SCRYPT }),
   );
   const server = await serve(app);
   return { server, app, clock, browser: () => client(server, { now: clock.now }) };
 }
 
-// Satu app per tugas (scrypt sengaja lambat); tes di dalam satu tugas berjalan berurutan.
+// Satu app per tugas; tes di dalam satu tugas berjalan berurutan.
 const apps = new Map<string, Promise<Setup>>();
 function app(task: string): Promise<Setup> {
   if (!apps.has(task)) apps.set(task, setup());
@@ -309,7 +312,7 @@ describe('Tugas 2: masuk otomatis dan rotasi validator', () => {
 });
 
 describe('Tugas 3: deteksi pencurian dan jendela tenggang', () => {
-  test('Tugas 3: token lama yang diputar ulang ditolak dan mencabut semua token user', async () => {
+  test('Tugas 3: token lama yang diputar ulang ditolak dan mencabut semua token pengguna', async () => {
     const s = await app('3');
     const old = rememberFrom(await login(s.browser()), '(kerjakan Tugas 1 dulu)');
     const used = await dashboard(s.browser(), withOnly(old));
@@ -319,12 +322,12 @@ describe('Tugas 3: deteksi pencurian dan jendela tenggang', () => {
     const replay = await dashboard(s.browser(), withOnly(old));
     checkRejected(replay, 'token lama yang dipakai lagi 5 menit setelah rotasi harus ditolak: itu tanda pencurian.');
     const victim = await dashboard(s.browser(), withOnly(newest));
-    checkRejected(victim, 'setelah pencurian terdeteksi, token terbaru milik user itu juga harus dicabut.');
+    checkRejected(victim, 'setelah pencurian terdeteksi, token terbaru milik pengguna itu juga harus dicabut.');
     const left = (await rows(s)).filter((r) => r.username === 'budi');
     check(left.length === 0, 'setelah pencurian terdeteksi, tabel tidak boleh lagi berisi token milik budi.', { diharapkan: [], diterima: left });
   });
 
-  test('Tugas 3: selector benar dengan validator salah mencabut semua token user itu saja', async () => {
+  test('Tugas 3: selector benar dengan validator salah mencabut semua token pengguna itu saja', async () => {
     const s = await app('3');
     const laptop = rememberFrom(await login(s.browser()), '(kerjakan Tugas 1 dulu)');
     const phone = rememberFrom(await login(s.browser()));
@@ -334,7 +337,7 @@ describe('Tugas 3: deteksi pencurian dan jendela tenggang', () => {
     const res = await dashboard(s.browser(), withOnly(phone));
     checkRejected(res, 'validator palsu untuk satu selector harus mencabut SEMUA token budi, termasuk token di perangkat lain.');
     const other = await s.browser().get('/dashboard', withOnly(sari));
-    check(other.status === 200 && other.body.includes('sari'), 'token milik user lain (sari) tidak boleh ikut dicabut.', {
+    check(other.status === 200 && other.body.includes('sari'), 'token milik pengguna lain (sari) tidak boleh ikut dicabut.', {
       diharapkan: '200 dengan nama "sari"',
       diterima: other.status,
       res: other,
@@ -407,7 +410,7 @@ describe('Tugas 4: logout dan ganti password mencabut token', () => {
     checkStatus(still, 200, 'password tidak boleh berubah bila password lama salah.');
   });
 
-  test('Tugas 4: ganti password mencabut semua token remember user itu', async () => {
+  test('Tugas 4: ganti password mencabut semua token remember pengguna itu', async () => {
     const s = await app('4');
     const laptop = rememberFrom(await login(s.browser()), '(kerjakan Tugas 1 dulu)');
     const phone = s.browser();

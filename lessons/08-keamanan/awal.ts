@@ -1,4 +1,4 @@
-import { randomBytes, scrypt, scryptSync, timingSafeEqual } from 'node:crypto';
+import { randomBytes, scrypt, scryptSync, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { promisify } from 'node:util';
 import express, { type NextFunction, type Request, type Response } from 'express';
 
@@ -16,10 +16,12 @@ export interface Options {
   users?: User[];
   /** Jam (milidetik). Tugas 7: semua hitungan timeout memakai ini, bukan Date.now(). */
   now?: () => number;
-  /** Tugas 4: true berarti produksi di balik HTTPS. Bawaan: NODE_ENV === 'production'. */
+  /** Tugas 4: true berarti production di balik HTTPS. Bawaan: NODE_ENV === 'production'. */
   secure?: boolean;
   /** Hanya dipakai bila kamu memilih express-session untuk menambal. */
   secret?: string | string[];
+  /** Biaya scrypt. Bawaannya minimum OWASP; checker memberi biaya murah agar tes cepat (pelajaran 06). */
+  scrypt?: { N: number; r: number; p: number };
 }
 
 export const DEFAULT_USERS: User[] = [
@@ -42,7 +44,9 @@ interface Locals {
   session: Session;
 }
 
-const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, length: number) => Promise<Buffer>;
+const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, length: number, options: ScryptOptions) => Promise<Buffer>;
+const SCRYPT_OWASP = { N: 2 ** 17, r: 8, p: 1 }; // minimum OWASP, seperti pelajaran 06
+const MAXMEM = 256 * 1024 * 1024; // 128 × N × r = 128 MiB per hash; bawaan Node hanya 32 MiB
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const page = (title: string, body: string) =>
   `<!doctype html><html lang="id"><head><meta charset="utf-8"><title>${title}</title></head><body><h1>${title}</h1>${body}</body></html>`;
@@ -62,15 +66,17 @@ function newSessionId(): string {
 }
 
 export function createApp(options: Options = {}) {
-  // Tugas 7: pakai now() untuk idle timeout (30 menit) dan timeout absolut (8 jam).
+  // Tugas 7: pakai now() untuk idle timeout (30 menit) dan absolute timeout (8 jam).
   const now = options.now ?? Date.now;
-  // Tugas 4: di produksi pakai nama `__Host-sid` plus Secure; di pengembangan (HTTP) tetap `sid`.
+  // Tugas 4: di production pakai nama `__Host-sid` plus Secure; di pengembangan (HTTP) tetap `sid`.
   const secure = options.secure ?? process.env.NODE_ENV === 'production';
 
+  // Biaya scrypt: minimum OWASP, kecuali checker memberi biaya murah lewat opsi `scrypt`.
+  const params: ScryptOptions = { ...(options.scrypt ?? SCRYPT_OWASP), maxmem: MAXMEM };
   const accounts = new Map<string, Account>();
   for (const { username, password, role } of options.users ?? DEFAULT_USERS) {
     const salt = randomBytes(16);
-    accounts.set(username, { username, role, salt, hash: scryptSync(password, salt, 32) });
+    accounts.set(username, { username, role, salt, hash: scryptSync(password, salt, 32, params) });
   }
   const dummy = { salt: randomBytes(16), hash: randomBytes(32) };
   const emails = new Map([...accounts.keys()].map((name) => [name, `${name}@contoh.test`]));
@@ -83,7 +89,7 @@ export function createApp(options: Options = {}) {
     if (typeof username !== 'string' || typeof password !== 'string') return undefined;
     const account = accounts.get(username);
     const { salt, hash } = account ?? dummy;
-    const ok = timingSafeEqual(await scryptAsync(password, salt, 32), hash);
+    const ok = timingSafeEqual(await scryptAsync(password, salt, 32, params), hash);
     return ok ? account : undefined;
   }
 
@@ -130,7 +136,7 @@ export function createApp(options: Options = {}) {
       res.status(401).type('text').send('Username atau password salah.');
       return;
     }
-    // Tugas 3: ID session sebelum dan sesudah login sama. Buang session lama, buat yang baru.
+    // Tugas 3: session ID sebelum dan sesudah login sama. Buang session lama, buat yang baru.
     locals(res).session.username = user.username;
     // Tugas 1: peran disimpan di cookie biasa. Siapa pun bisa mengubahnya menjadi "admin".
     res.append('Set-Cookie', `role=${user.role}; Path=/`);

@@ -26,7 +26,7 @@ interface User {
   role: 'user' | 'admin';
 }
 interface Exercise {
-  createApp(options?: { users?: User[]; now?: () => number; secure?: boolean }): RequestListener;
+  createApp(options?: { users?: User[]; now?: () => number; secure?: boolean; scrypt?: { N: number; r: number; p: number } }): RequestListener;
 }
 
 const mod = await loadExercise<Exercise>(import.meta.url);
@@ -38,12 +38,14 @@ const USERS = [BUDI, SARI, MALING];
 const SID = 'sid';
 const EVIL = 'http://evil.example';
 
+// Biaya scrypt murah khusus tes, seperti di pelajaran 06; production tetap memakai minimum OWASP.
+const scrypt = { N: 2 ** 12, r: 8, p: 1 };
 const clock = createClock();
-const server = await serve(mod.createApp({ users: USERS, now: clock.now }));
-const defaults = await serve(mod.createApp({ now: clock.now }));
-const production = await serve(mod.createApp({ users: USERS, now: clock.now, secure: true }));
+const server = await serve(mod.createApp({ users: USERS, now: clock.now, scrypt }));
+const defaults = await serve(mod.createApp({ now: clock.now, scrypt }));
+const production = await serve(mod.createApp({ users: USERS, now: clock.now, secure: true, scrypt }));
 const timeClock = createClock();
-const timeServer = await serve(mod.createApp({ users: USERS, now: timeClock.now }));
+const timeServer = await serve(mod.createApp({ users: USERS, now: timeClock.now, scrypt }));
 
 const ok = (res: Res) => res.status >= 200 && res.status < 400;
 
@@ -115,11 +117,11 @@ function replay(path: string, sid: string, target: RunningServer = server) {
 
 async function emailOf(b: Client): Promise<string> {
   const res = await b.get('/me');
-  checkStatus(res, 200, 'GET /me harus menjawab 200 dengan JSON { username, role, email } untuk user yang login.');
+  checkStatus(res, 200, 'GET /me harus menjawab 200 dengan JSON { username, role, email } untuk pengguna yang login.');
   return res.json().email;
 }
 
-/** Semua Set-Cookie session (yang tidak kosong) selama sebuah alur, beserta respons asalnya. */
+/** Semua Set-Cookie session (yang tidak kosong) selama sebuah alur, beserta response asalnya. */
 function sessionCookies(...responses: Res[]): { cookie: ParsedSetCookie; res: Res }[] {
   return responses.flatMap((res) => {
     const cookie = findSetCookie(res, SID);
@@ -131,7 +133,7 @@ function sessionCookies(...responses: Res[]): { cookie: ParsedSetCookie; res: Re
 const evilEmail = () => `maling.${randomBytes(4).toString('hex')}@evil.example`;
 
 describe('Tugas 1: peran disimpan di server, bukan di cookie', () => {
-  test('Tugas 1: login salah ditolak; admin masuk /admin, user biasa 403', async () => {
+  test('Tugas 1: login salah ditolak; admin masuk /admin, pengguna biasa 403', async () => {
     const wrong = await postForm(client(server), '/login', { username: 'budi', password: 'salah-total' });
     checkStatus(wrong, 401, 'login dengan password salah harus ditolak 401.');
     const admin = client(server);
@@ -156,7 +158,7 @@ describe('Tugas 1: peran disimpan di server, bukan di cookie', () => {
     const res = await b.get('/admin');
     checkStatus(res, 403, 'budi yang menambah cookie "role=admin" sendiri tetap harus ditolak 403: peran harus dibaca dari session di server.');
     const me = await b.get('/me');
-    checkStatus(me, 200, 'GET /me harus menjawab 200 untuk user yang login.');
+    checkStatus(me, 200, 'GET /me harus menjawab 200 untuk pengguna yang login.');
     check(me.json().role === 'user', 'GET /me harus melaporkan peran dari server, bukan dari cookie kiriman browser.', {
       diharapkan: 'role "user"',
       diterima: me.body,
@@ -170,7 +172,7 @@ describe('Tugas 1: peran disimpan di server, bukan di cookie', () => {
   });
 });
 
-// ID session express-session berbentuk s:<id>.<tanda tangan>; yang dinilai hanya <id>.
+// session ID express-session berbentuk s:<id>.<signature>; yang dinilai hanya <id>.
 function sessionIdOf(cookieValue: string): string {
   let v = cookieValue;
   try {
@@ -221,21 +223,21 @@ function checkIds(values: string[], what: string) {
     diterima: `${new Set(ids).size} ID berbeda, contoh: ${sample}`,
   });
   const bits = estimateBits(ids);
-  check(bits >= 128, `${what}: ID session harus berasal dari generator acak kriptografis dengan minimal 128 bit (ASVS 7.2.3).`, {
+  check(bits >= 128, `${what}: session ID harus berasal dari generator acak kriptografis dengan minimal 128 bit (ASVS 7.2.3).`, {
     diharapkan: '≥ 128 bit, misalnya randomBytes(32).toString("base64url") (43 karakter)',
     diterima: `perkiraan ${bits} bit, contoh: ${sample}`,
     petunjuk: 'Math.random() dan penghitung bisa ditebak; crypto.randomUUID() hanya berisi 122 bit acak.',
   });
 }
 
-describe('Tugas 2: ID session yang tidak bisa ditebak', () => {
-  test('Tugas 2: serangan — kumpulkan 50 ID session pengunjung lalu cari polanya', async () => {
+describe('Tugas 2: session ID yang tidak bisa ditebak', () => {
+  test('Tugas 2: serangan — kumpulkan 50 session ID pengunjung lalu cari polanya', async () => {
     const values: string[] = [];
     for (let i = 0; i < 50; i++) values.push(await preLoginSid(client(server)));
     checkIds(values, '50 ID sebelum login');
   });
 
-  test('Tugas 2: serangan — kumpulkan 10 ID session setelah login', async () => {
+  test('Tugas 2: serangan — kumpulkan 10 session ID setelah login', async () => {
     const values: string[] = [];
     for (let i = 0; i < 10; i++) values.push((await login(client(server), BUDI)).sid);
     checkIds(values, '10 ID setelah login');
@@ -243,11 +245,11 @@ describe('Tugas 2: ID session yang tidak bisa ditebak', () => {
 });
 
 describe('Tugas 3: ID baru saat login (session fixation)', () => {
-  test('Tugas 3: ID session berganti saat login', async () => {
+  test('Tugas 3: session ID berganti saat login', async () => {
     const b = client(server);
     const beforeId = await preLoginSid(b);
     const { res, sid } = await login(b, BUDI);
-    check(sid !== beforeId, 'saat login, server harus membuat ID session baru, bukan melanjutkan ID sebelum login (ASVS 7.2.4).', {
+    check(sid !== beforeId, 'saat login, server harus membuat session ID baru, bukan melanjutkan ID sebelum login (ASVS 7.2.4).', {
       diharapkan: `ID selain ${beforeId}`,
       diterima: sid,
       res,
@@ -262,7 +264,7 @@ describe('Tugas 3: ID baru saat login (session fixation)', () => {
     await login(victim, BUDI);
     checkStatus(await victim.get('/me'), 200, 'korban sendiri harus tetap login.');
     const res = await attacker.get('/me');
-    checkStatus(res, 401, 'penyerang yang menanam ID session-nya di browser korban tidak boleh ikut masuk setelah korban login.');
+    checkStatus(res, 401, 'penyerang yang menanam session ID-nya di browser korban tidak boleh ikut masuk setelah korban login.');
   });
 
   test('Tugas 3: serangan — penyerang mengarang ID sendiri', async () => {
@@ -271,11 +273,11 @@ describe('Tugas 3: ID baru saat login (session fixation)', () => {
     await victim.setCookie(SID, invented);
     await login(victim, BUDI);
     const res = await replay('/me', invented);
-    checkStatus(res, 401, 'ID karangan penyerang tidak boleh menjadi ID session korban setelah login.');
+    checkStatus(res, 401, 'ID karangan penyerang tidak boleh menjadi session ID korban setelah login.');
   });
 });
 
-describe('Tugas 4: cookie session HttpOnly, dan __Host- di produksi', () => {
+describe('Tugas 4: cookie session HttpOnly, dan __Host- di production', () => {
   test('Tugas 4: serangan — skrip XSS membaca document.cookie', async () => {
     const b = client(server);
     const pre = await b.get('/csrf-token');
@@ -293,14 +295,14 @@ describe('Tugas 4: cookie session HttpOnly, dan __Host- di produksi', () => {
     }
     const sid = (await b.cookie(SID))!;
     const documentCookie = await b.jar.getCookieString(server.url, { http: false });
-    check(!documentCookie.includes(sid), 'document.cookie di browser korban tidak boleh memuat ID session.', {
+    check(!documentCookie.includes(sid), 'document.cookie di browser korban tidak boleh memuat session ID.', {
       diharapkan: `document.cookie tanpa ${SID}`,
       diterima: documentCookie,
     });
   });
 
   test('Tugas 4: createApp({ secure: true }) memakai __Host-sid; Secure; Path=/ tanpa Domain', async () => {
-    // Di produksi app berada di balik proxy HTTPS; X-Forwarded-Proto meniru proxy itu.
+    // Di production app berada di balik proxy HTTPS; X-Forwarded-Proto meniru proxy itu.
     const https = { 'x-forwarded-proto': 'https' };
     const HOST_SID = '__Host-sid';
     let pre = await client(production).get('/csrf-token', { headers: https });
@@ -317,7 +319,7 @@ describe('Tugas 4: cookie session HttpOnly, dan __Host- di produksi', () => {
       form: { username: BUDI.username, password: BUDI.password, ...(token ? { _csrf: token } : {}) },
       headers: { ...https, ...(first ? { cookie: `${HOST_SID}=${first.value}` } : {}), ...(token ? { 'x-csrf-token': token } : {}) },
     });
-    check(ok(res), 'login budi di mode produksi (secure: true) harus berhasil.', { diterima: res.status, res });
+    check(ok(res), 'login budi di mode production (secure: true) harus berhasil.', { diterima: res.status, res });
     const cookies = [first, findSetCookie(res, HOST_SID)].filter((c): c is ParsedSetCookie => !!c && c.value !== '');
     check(cookies.length > 0, `dengan createApp({ secure: true }) cookie session harus bernama ${HOST_SID} (awalan __Host- mencegah cookie tossing).`, {
       diharapkan: `${HOST_SID}=...; Path=/; HttpOnly; SameSite=Lax; Secure`,
@@ -454,7 +456,7 @@ describe('Tugas 6: token CSRF dan SameSite', () => {
   });
 });
 
-describe('Tugas 7: idle timeout dan timeout absolut', () => {
+describe('Tugas 7: idle timeout dan absolute timeout', () => {
   test('Tugas 7: 30 menit tanpa aktivitas mengakhiri session di server', async () => {
     const b = client(timeServer, { now: timeClock.now });
     const { sid } = await login(b, BUDI);
@@ -471,13 +473,13 @@ describe('Tugas 7: idle timeout dan timeout absolut', () => {
     for (let minutes = 20; minutes < 8 * 60; minutes += 20) {
       timeClock.advance(20 * MINUTE);
       const res = await replay('/me', sid, timeServer);
-      checkStatus(res, 200, `user yang aktif setiap 20 menit harus tetap login sebelum 8 jam (menit ke-${minutes}).`);
+      checkStatus(res, 200, `pengguna yang aktif setiap 20 menit harus tetap login sebelum 8 jam (menit ke-${minutes}).`);
     }
     timeClock.advance(HOUR / 3); // 8 jam
     await replay('/me', sid, timeServer);
     timeClock.advance(HOUR / 3); // 8 jam 20 menit
     const res = await replay('/me', sid, timeServer);
-    checkStatus(res, 401, 'walau terus aktif, session harus berakhir paling lambat setelah 8 jam sejak login (timeout absolut, ASVS 7.3.2).');
+    checkStatus(res, 401, 'walau terus aktif, session harus berakhir paling lambat setelah 8 jam sejak login (absolute timeout, ASVS 7.3.2).');
   });
 });
 
@@ -498,7 +500,7 @@ describe('Tugas 8: logout menghapus session di server', () => {
     const { sid } = await login(b, BUDI);
     const out = await postForm(b, '/logout', {});
     const after = await b.cookie(SID);
-    check(after !== sid, 'respons POST /logout harus menghapus (atau mengganti) cookie session di browser.', {
+    check(after !== sid, 'response POST /logout harus menghapus (atau mengganti) cookie session di browser.', {
       diharapkan: `Set-Cookie: ${SID}=; Path=/; Max-Age=0`,
       diterima: out.setCookies.length ? out.setCookies.join(' | ') : '(tidak ada Set-Cookie)',
       res: out,

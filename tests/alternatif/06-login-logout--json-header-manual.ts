@@ -1,6 +1,6 @@
 // Alternatif benar untuk pelajaran 06, ditulis dengan cara lain:
-// - scrypt N=2^15, r=8, p=3 (setara OWASP), hash disimpan sebagai string "salt:hash" heksadesimal,
-//   dihitung async saat start (Promise) alih-alih scryptSync;
+// - scrypt N=2^15, r=8, p=3 (setara OWASP; opsi `scrypt` dari checker tetap dihormati), hash disimpan
+//   sebagai string "salt:hash" heksadesimal, dihitung async saat start (Promise) alih-alih scryptSync;
 // - login selalu menjawab 200 JSON (juga untuk form), dashboard tanpa login selalu 401;
 // - regenerate/destroy dibungkus Promise; cookie penghapus ditulis tangan dengan Max-Age=0;
 // - GET /logout dijawab 405 dengan header Allow.
@@ -23,25 +23,32 @@ const scrypt = promisify(scryptCb) as (
   options: { N: number; r: number; p: number; maxmem: number },
 ) => Promise<Buffer>;
 
-const PARAMS = { N: 2 ** 15, r: 8, p: 3, maxmem: 64 * 1024 * 1024 };
+type Params = { N: number; r: number; p: number; maxmem: number };
+const DEFAULT_COST = { N: 2 ** 15, r: 8, p: 3 };
 const KEYLEN = 32;
 
-async function hash(password: string): Promise<string> {
+async function hash(password: string, params: Params): Promise<string> {
   const salt = randomBytes(16);
-  const key = await scrypt(password, salt, KEYLEN, PARAMS);
+  const key = await scrypt(password, salt, KEYLEN, params);
   return `${salt.toString('hex')}:${key.toString('hex')}`;
 }
 
-async function verify(password: string, stored: string): Promise<boolean> {
+async function verify(password: string, stored: string, params: Params): Promise<boolean> {
   const [saltHex = '', keyHex = ''] = stored.split(':');
   const expected = Buffer.from(keyHex, 'hex');
-  const actual = await scrypt(password, Buffer.from(saltHex, 'hex'), KEYLEN, PARAMS);
+  const actual = await scrypt(password, Buffer.from(saltHex, 'hex'), KEYLEN, params);
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
 export function createApp(
-  options: { users?: { username: string; password: string }[]; secret?: string | string[]; now?: () => number } = {},
+  options: {
+    users?: { username: string; password: string }[];
+    secret?: string | string[];
+    now?: () => number;
+    scrypt?: { N: number; r: number; p: number };
+  } = {},
 ) {
+  const params: Params = { ...(options.scrypt ?? DEFAULT_COST), maxmem: 64 * 1024 * 1024 };
   const now = options.now ?? (() => Date.now());
   const users = options.users ?? [{ username: 'budi', password: 'kopi-susu-2026' }];
   const secret = options.secret ?? process.env.SESSION_SECRET;
@@ -49,8 +56,8 @@ export function createApp(
   const secure = process.env.NODE_ENV === 'production';
 
   const ready = Promise.all([
-    Promise.all(users.map(async (u) => [u.username, await hash(u.password)] as const)).then((e) => new Map(e)),
-    hash(randomBytes(12).toString('base64')),
+    Promise.all(users.map(async (u) => [u.username, await hash(u.password, params)] as const)).then((e) => new Map(e)),
+    hash(randomBytes(12).toString('base64'), params),
   ]);
   ready.catch(() => {}); // ditangani saat login
 
@@ -80,7 +87,7 @@ export function createApp(
     }
     const [accounts, dummy] = await ready;
     const stored = accounts.get(username);
-    const ok = await verify(password, stored ?? dummy);
+    const ok = await verify(password, stored ?? dummy, params);
     if (!stored || !ok) {
       res.status(401).json({ error: 'Login gagal.' });
       return;

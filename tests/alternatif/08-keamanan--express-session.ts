@@ -1,7 +1,8 @@
 // Alternatif benar untuk pelajaran 08: lapisan session tulisan tangan diganti express-session
 // (ID 24 byte acak, cookie bertanda tangan s:<id>.<sig>, regenerate/destroy bawaan).
 // Token CSRF hanya diterima lewat header X-CSRF-Token (form di halaman mengirimnya dengan fetch).
-import { createHash, randomBytes, scrypt, scryptSync, timingSafeEqual } from 'node:crypto';
+// scrypt N=2^14, r=8, p=5 (setara minimum OWASP, cukup dengan maxmem bawaan); opsi `scrypt` dihormati.
+import { createHash, randomBytes, scrypt, scryptSync, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { promisify } from 'node:util';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import session from 'express-session';
@@ -26,6 +27,7 @@ export interface Options {
   now?: () => number;
   secure?: boolean;
   secret?: string | string[];
+  scrypt?: { N: number; r: number; p: number };
 }
 
 export const DEFAULT_USERS: User[] = [
@@ -36,7 +38,7 @@ export const DEFAULT_USERS: User[] = [
 const IDLE_MS = 30 * 60 * 1000;
 const ABSOLUTE_MS = 8 * 60 * 60 * 1000;
 
-const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, length: number) => Promise<Buffer>;
+const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, length: number, options: ScryptOptions) => Promise<Buffer>;
 const sha256 = (s: string) => createHash('sha256').update(s).digest();
 
 export function createApp(options: Options = {}) {
@@ -48,10 +50,11 @@ export function createApp(options: Options = {}) {
     secret = randomBytes(32).toString('hex');
   }
 
+  const cost: ScryptOptions = options.scrypt ?? { N: 2 ** 14, r: 8, p: 5 };
   const accounts = new Map<string, { role: User['role']; salt: Buffer; hash: Buffer }>();
   for (const u of options.users ?? DEFAULT_USERS) {
     const salt = randomBytes(16);
-    accounts.set(u.username, { role: u.role, salt, hash: scryptSync(u.password, salt, 32) });
+    accounts.set(u.username, { role: u.role, salt, hash: scryptSync(u.password, salt, 32, cost) });
   }
   const dummy = { salt: randomBytes(16), hash: randomBytes(32) };
   const emails = new Map([...accounts.keys()].map((n) => [n, `${n}@contoh.test`]));
@@ -118,7 +121,7 @@ export function createApp(options: Options = {}) {
     const { username, password } = req.body ?? {};
     const account = typeof username === 'string' ? accounts.get(username) : undefined;
     const { salt, hash } = account ?? dummy;
-    const ok = typeof password === 'string' && timingSafeEqual(await scryptAsync(password, salt, 32), hash);
+    const ok = typeof password === 'string' && timingSafeEqual(await scryptAsync(password, salt, 32, cost), hash);
     if (!ok || !account) {
       res.status(401).json({ error: 'username atau password salah' });
       return;

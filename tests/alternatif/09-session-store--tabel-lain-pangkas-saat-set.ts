@@ -1,6 +1,8 @@
 // Alternatif yang benar: tata letak tabel lain (detik, bukan milidetik), pangkas setiap
 // beberapa kali set() alih-alih dengan timer, prune() async, touch() menulis ulang baris,
 // umur dari cookie.originalMaxAge, rolling: true, login dan logout menjawab JSON.
+// scrypt selalu N=2^15, r=8, p=3 (setara minimum OWASP) dan opsi `scrypt` dari checker sengaja
+// DIABAIKAN: kode yang tidak meneruskan opsi itu tetap lulus, hanya lebih lambat.
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
@@ -90,7 +92,7 @@ export class SqliteStore extends session.Store {
 
 function hash(password: string, salt: Buffer): Promise<Buffer> {
   return new Promise((resolve, reject) =>
-    scrypt(password, salt, 32, { N: 1 << 15, maxmem: 64 * 1024 * 1024 }, (e, k) => (e ? reject(e) : resolve(k))),
+    scrypt(password, salt, 32, { N: 2 ** 15, r: 8, p: 3, maxmem: 64 * 1024 * 1024 }, (e, k) => (e ? reject(e) : resolve(k))),
   );
 }
 

@@ -10,7 +10,8 @@ describe.skipIf(!hasChromium)('Pelajaran 06 di Chromium: login dan logout lewat 
   let server: RunningServer;
 
   beforeAll(async () => {
-    server = await listen(createApp({ secret: 'rahasia-tes-browser-06' }));
+    // Biaya scrypt murah khusus tes (seperti checker); production tetap memakai minimum OWASP.
+    server = await listen(createApp({ secret: 'rahasia-tes-browser-06', scrypt: { N: 2 ** 12, r: 8, p: 1 } }));
     browser = await launchChromium();
   });
 
@@ -60,10 +61,10 @@ describe.skipIf(!hasChromium)('Pelajaran 06 di Chromium: login dan logout lewat 
       expect(cookie!.httpOnly).toBe(true);
       expect(cookie!.sameSite).toBe('Lax');
       expect(cookie!.expires).toBe(-1); // session cookie: hilang saat browser ditutup
-      // HttpOnly: JavaScript di halaman tidak bisa membaca ID session.
+      // HttpOnly: JavaScript di halaman tidak bisa membaca session ID.
       expect(await page.evaluate(() => document.cookie)).not.toContain('sid=');
 
-      // Login ulang di tab yang sama: ID session diganti (regenerate).
+      // Login ulang di tab yang sama: session ID diganti (regenerate).
       await page.goto(`${server.url}/login`);
       await login(page, 'budi', 'kopi-susu-2026');
       const second = await sid(context);

@@ -12,7 +12,8 @@ describe.skipIf(!hasChromium)('Chromium: remember me (pelajaran 07)', () => {
   let server: RunningServer;
 
   beforeAll(async () => {
-    server = await listen(createApp({ secret: 'rahasia-tes-browser-07', dbPath: ':memory:' }));
+    // Biaya scrypt murah khusus tes (seperti checker); production tetap memakai minimum OWASP.
+    server = await listen(createApp({ secret: 'rahasia-tes-browser-07', dbPath: ':memory:', scrypt: { N: 2 ** 12, r: 8, p: 1 } }));
     browser = await launchChromium();
   });
 

@@ -134,7 +134,7 @@ export function createApp(options: AppOptions = {}) {
     const matches = await verifyPassword(password, stored ?? dummy, params);
     if (!stored || !matches) return loginFailed(req, res);
 
-    // ID session baru saat login: ID lama (yang mungkin dititipkan penyerang) dihapus dari store.
+    // session ID baru saat login: ID lama (yang mungkin dititipkan penyerang) dihapus dari store.
     req.session.regenerate((err) => {
       if (err) return next(err);
       req.session.username = username;

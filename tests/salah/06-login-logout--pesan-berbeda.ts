@@ -138,7 +138,7 @@ export function createApp(options: AppOptions = {}) {
     }
     if (!matches) return loginFailed(req, res);
 
-    // ID session baru saat login: ID lama (yang mungkin dititipkan penyerang) dihapus dari store.
+    // session ID baru saat login: ID lama (yang mungkin dititipkan penyerang) dihapus dari store.
     req.session.regenerate((err) => {
       if (err) return next(err);
       req.session.username = username;

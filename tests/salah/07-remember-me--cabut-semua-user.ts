@@ -1,5 +1,5 @@
 // SALAH (harus ditolak checker 07): pencurian terdeteksi menghapus token SEMUA user (siapa pun bisa me-logout semua orang).
-import { createHash, randomBytes, scrypt, scryptSync, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, scrypt, scryptSync, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -19,6 +19,8 @@ export interface Options {
   secret?: string | string[];
   now?: () => number;
   dbPath?: string;
+  /** Biaya scrypt. Bawaannya minimum OWASP; checker memberi biaya murah agar tes cepat (pelajaran 06). */
+  scrypt?: { N: number; r: number; p: number };
 }
 
 export interface RememberToken {
@@ -32,7 +34,9 @@ const DAY = 24 * 60 * 60 * 1000;
 const REMEMBER_MS = 30 * DAY; // jauh di bawah batas 400 hari RFC 6265bis
 const GRACE_MS = 60 * 1000; // jendela tenggang untuk request yang berbarengan
 const TOKEN = /^([A-Za-z0-9_-]{16}):([A-Za-z0-9_-]{43})$/;
-const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, keylen: number) => Promise<Buffer>;
+const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, keylen: number, options: ScryptOptions) => Promise<Buffer>;
+const SCRYPT_OWASP = { N: 2 ** 17, r: 8, p: 1 }; // minimum OWASP, seperti pelajaran 06
+const MAXMEM = 256 * 1024 * 1024; // 128 × N × r = 128 MiB per hash; bawaan Node hanya 32 MiB
 
 interface User {
   salt: Buffer;
@@ -50,7 +54,6 @@ interface Row {
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const sameHash = (a: string, b: string) => timingSafeEqual(Buffer.from(a, 'hex'), Buffer.from(b, 'hex'));
-const hashPassword = (password: string, salt = randomBytes(16)) => ({ salt, hash: scryptSync(password, salt, 64) });
 
 // Kait untuk checker: isi tabel token apa adanya (tidak pernah berisi validator mentah).
 export function rememberTokens(app: Express): RememberToken[] {
@@ -77,8 +80,15 @@ function readCookie(req: Request, name: string): string | undefined {
 export function createApp(options: Options = {}) {
   const now = options.now ?? Date.now;
   const production = process.env.NODE_ENV === 'production';
-  const secret = options.secret ?? process.env.SESSION_SECRET ?? 'rahasia-pengembangan-jangan-dipakai-di-produksi';
-  if (!options.secret && !process.env.SESSION_SECRET) console.warn('Peringatan: SESSION_SECRET belum diisi.');
+  const secret = options.secret ?? process.env.SESSION_SECRET;
+  if (!secret && production) throw new Error('SESSION_SECRET wajib diisi di production.');
+  if (!secret) console.warn('Peringatan: SESSION_SECRET belum diisi; memakai secret pengembangan.');
+
+  // Biaya scrypt: minimum OWASP, kecuali checker memberi biaya murah lewat opsi `scrypt`.
+  const params: ScryptOptions = { ...(options.scrypt ?? SCRYPT_OWASP), maxmem: MAXMEM };
+  const derive = (password: string, salt: Buffer) => scryptAsync(password, salt, 64, params);
+  // scryptSync hanya saat server mulai; saat melayani request selalu `derive` (async, server tidak macet).
+  const hashPassword = (password: string, salt = randomBytes(16)) => ({ salt, hash: scryptSync(password, salt, 64, params) });
 
   const users = new Map<string, User>();
   for (const u of options.users ?? [{ username: 'budi', password: 'kopi-susu-2026' }]) {
@@ -90,7 +100,7 @@ export function createApp(options: Options = {}) {
     if (typeof username !== 'string' || typeof password !== 'string') return undefined;
     const user = users.get(username);
     const { salt, hash } = user ?? dummy; // tetap hitung scrypt agar waktunya sama
-    const ok = timingSafeEqual(await scryptAsync(password, salt, 64), hash);
+    const ok = timingSafeEqual(await derive(password, salt), hash);
     return ok && user ? username : undefined;
   }
 
@@ -172,7 +182,7 @@ export function createApp(options: Options = {}) {
   app.use(
     session({
       name: 'sid',
-      secret,
+      secret: secret || 'rahasia-pengembangan-jangan-dipakai-di-production',
       resave: false,
       saveUninitialized: false,
       cookie: sidCookie,
@@ -263,9 +273,10 @@ export function createApp(options: Options = {}) {
       return;
     }
     const entry = users.get(user)!;
-    users.set(user, { ...hashPassword(newPassword), version: entry.version + 1 });
+    const salt = randomBytes(16); // salt baru untuk password baru
+    users.set(user, { salt, hash: await derive(newPassword, salt), version: entry.version + 1 });
     q.revokeUser.run(user); // semua perangkat yang "diingat" harus login ulang
-    await startSession(req, user); // perangkat ini tetap login, dengan ID session baru
+    await startSession(req, user); // perangkat ini tetap login, dengan session ID baru
     clearRemember(res);
     if (req.is('json')) res.json({ ok: true });
     else res.redirect(303, '/dashboard');

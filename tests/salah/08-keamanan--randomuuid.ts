@@ -1,6 +1,6 @@
-// Salah: ID session dari crypto.randomUUID(). Acak dari CSPRNG, tetapi hanya 122 bit acak
+// Salah: session ID dari crypto.randomUUID(). Acak dari CSPRNG, tetapi hanya 122 bit acak
 // (6 bit tetap untuk versi dan varian), di bawah 128 bit yang diminta ASVS 7.2.3.
-import { createHash, randomBytes, randomUUID, scrypt, scryptSync, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, randomUUID, scrypt, scryptSync, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { promisify } from 'node:util';
 import express, { type NextFunction, type Request, type Response } from 'express';
 
@@ -14,10 +14,12 @@ export interface Options {
   users?: User[];
   /** Jam (milidetik) untuk timeout; checker memajukannya tanpa menunggu. */
   now?: () => number;
-  /** true: cookie `__Host-sid` dengan Secure (produksi di balik HTTPS). Bawaan: NODE_ENV === 'production'. */
+  /** true: cookie `__Host-sid` dengan Secure (production di balik HTTPS). Bawaan: NODE_ENV === 'production'. */
   secure?: boolean;
   /** Hanya untuk perbaikan yang memakai express-session; ID acak 256 bit di sini tidak perlu ditandatangani. */
   secret?: string | string[];
+  /** Biaya scrypt. Bawaannya minimum OWASP; checker memberi biaya murah agar tes cepat (pelajaran 06). */
+  scrypt?: { N: number; r: number; p: number };
 }
 
 export const DEFAULT_USERS: User[] = [
@@ -46,7 +48,9 @@ interface Locals {
   user?: Account;
 }
 
-const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, length: number) => Promise<Buffer>;
+const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, length: number, options: ScryptOptions) => Promise<Buffer>;
+const SCRYPT_OWASP = { N: 2 ** 17, r: 8, p: 1 }; // minimum OWASP, seperti pelajaran 06
+const MAXMEM = 256 * 1024 * 1024; // 128 × N × r = 128 MiB per hash; bawaan Node hanya 32 MiB
 const token = () => randomBytes(32).toString('base64url'); // CSPRNG, 256 bit
 const sha256 = (s: string) => createHash('sha256').update(s).digest();
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -68,10 +72,12 @@ export function createApp(options: Options = {}) {
   const cookieName = secure ? '__Host-sid' : 'sid';
   const cookieAttrs = `Path=/; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`;
 
+  // Biaya scrypt: minimum OWASP, kecuali checker memberi biaya murah lewat opsi `scrypt`.
+  const params: ScryptOptions = { ...(options.scrypt ?? SCRYPT_OWASP), maxmem: MAXMEM };
   const accounts = new Map<string, Account>();
   for (const { username, password, role } of options.users ?? DEFAULT_USERS) {
     const salt = randomBytes(16);
-    accounts.set(username, { username, role, salt, hash: scryptSync(password, salt, 32) });
+    accounts.set(username, { username, role, salt, hash: scryptSync(password, salt, 32, params) });
   }
   const dummy = { salt: randomBytes(16), hash: randomBytes(32) };
   const emails = new Map([...accounts.keys()].map((name) => [name, `${name}@contoh.test`]));
@@ -83,7 +89,7 @@ export function createApp(options: Options = {}) {
     if (typeof username !== 'string' || typeof password !== 'string') return undefined;
     const account = accounts.get(username);
     const { salt, hash } = account ?? dummy; // waktu sama untuk user yang ada dan tidak ada
-    const ok = timingSafeEqual(await scryptAsync(password, salt, 32), hash);
+    const ok = timingSafeEqual(await scryptAsync(password, salt, 32, params), hash);
     return ok ? account : undefined;
   }
 

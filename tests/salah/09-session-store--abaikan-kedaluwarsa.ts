@@ -131,10 +131,13 @@ export interface AppOptions {
   now?: () => number;
   store?: session.Store;
   dbPath?: string;
+  /** Biaya scrypt. Bawaannya minimum OWASP; checker memberi biaya murah agar tes cepat (pelajaran 06). */
+  scrypt?: { N: number; r: number; p: number };
 }
 
-// Parameter scrypt menurut OWASP (lihat pelajaran 06): N=2^17, r=8, p=1.
-const SCRYPT: ScryptOptions = { N: 2 ** 17, r: 8, p: 1, maxmem: 256 * 1024 * 1024 };
+// Minimum OWASP untuk scrypt (lihat pelajaran 06): N=2^17, r=8, p=1, butuh 128 MiB per hash.
+const SCRYPT_OWASP = { N: 2 ** 17, r: 8, p: 1 };
+const MAXMEM = 256 * 1024 * 1024;
 const KEY_LENGTH = 64;
 const LOGIN_FAILED = 'Username atau password salah.';
 const DEFAULT_USERS: User[] = [{ username: 'budi', password: 'kopi-susu-2026' }];
@@ -145,24 +148,14 @@ interface StoredPassword {
   hash: Buffer;
 }
 
-function hashPassword(password: string): StoredPassword {
+function hashPassword(password: string, params: ScryptOptions): StoredPassword {
   const salt = randomBytes(16);
-  return { salt, hash: scryptSync(password, salt, KEY_LENGTH, SCRYPT) };
+  return { salt, hash: scryptSync(password, salt, KEY_LENGTH, params) };
 }
 
-// Di app sungguhan hash dibuat sekali saat pendaftaran dan disimpan di database.
-// Di sini: sekali per proses, agar setiap "instance" tidak mengulang scrypt yang mahal.
-let defaultAccounts: Map<string, StoredPassword> | undefined;
-let dummyPassword: StoredPassword | undefined;
-function accountsFor(users?: User[]) {
-  const make = (list: User[]) => new Map(list.map((u) => [u.username, hashPassword(u.password)]));
-  if (users) return make(users);
-  return (defaultAccounts ??= make(DEFAULT_USERS));
-}
-
-function verifyPassword(password: string, stored: StoredPassword): Promise<boolean> {
+function verifyPassword(password: string, stored: StoredPassword, params: ScryptOptions): Promise<boolean> {
   return new Promise((resolve, reject) => {
-    scrypt(password, stored.salt, KEY_LENGTH, SCRYPT, (err, derived) => {
+    scrypt(password, stored.salt, KEY_LENGTH, params, (err, derived) => {
       if (err) reject(err);
       else resolve(timingSafeEqual(derived, stored.hash));
     });
@@ -201,20 +194,23 @@ function dashboardPage(username: string, since: number): string {
 }
 
 export function createApp(options: AppOptions = {}) {
-  const accounts = accountsFor(options.users);
-  const dummy = (dummyPassword ??= hashPassword(randomBytes(16).toString('hex')));
+  // Biaya scrypt: minimum OWASP, kecuali checker memberi biaya murah lewat opsi `scrypt`.
+  const params: ScryptOptions = { ...(options.scrypt ?? SCRYPT_OWASP), maxmem: MAXMEM };
+  // Di app sungguhan hash dibuat sekali saat pendaftaran dan disimpan di database.
+  const accounts = new Map((options.users ?? DEFAULT_USERS).map((u) => [u.username, hashPassword(u.password, params)]));
+  const dummy = hashPassword(randomBytes(16).toString('hex'), params);
   const now = options.now ?? Date.now;
-  const secret = options.secret ?? process.env.SESSION_SECRET ?? 'rahasia-pengembangan-jangan-dipakai';
-  if (!options.secret && !process.env.SESSION_SECRET) {
-    console.warn('Peringatan: SESSION_SECRET belum diisi, memakai rahasia pengembangan.');
-  }
   const production = process.env.NODE_ENV === 'production';
+  // Semua instance harus memakai secret yang sama (lihat "Dua instance, satu store").
+  const secret = options.secret || process.env.SESSION_SECRET;
+  if (!secret && production) throw new Error('SESSION_SECRET wajib diisi di production.');
+  if (!secret) console.warn('Peringatan: SESSION_SECRET belum diisi, memakai rahasia pengembangan.');
   // Semua instance memakai store yang sama (dan secret yang sama), jadi session bisa dibagi.
   const store = options.store ?? new SqliteStore({ dbPath: options.dbPath ?? process.env.SESSION_DB ?? DEFAULT_DB, now });
   const cookie = { httpOnly: true, sameSite: 'lax', secure: production, path: '/' } as const;
   const app = express();
   if (production) app.set('trust proxy', 1);
-  app.use(session({ name: 'sid', secret, store, resave: false, saveUninitialized: false, cookie }));
+  app.use(session({ name: 'sid', secret: secret || 'rahasia-pengembangan-jangan-dipakai', store, resave: false, saveUninitialized: false, cookie }));
   app.use(express.urlencoded({ extended: false, limit: '10kb' }));
   app.use(express.json({ limit: '10kb' }));
 
@@ -230,7 +226,7 @@ export function createApp(options: AppOptions = {}) {
     const { username, password } = req.body ?? {};
     if (typeof username !== 'string' || typeof password !== 'string') return loginFailed(req, res, 400);
     const stored = accounts.get(username);
-    const matches = await verifyPassword(password, stored ?? dummy);
+    const matches = await verifyPassword(password, stored ?? dummy, params);
     if (!stored || !matches) return loginFailed(req, res);
     req.session.regenerate((err) => {
       if (err) return next(err);
