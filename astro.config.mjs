@@ -4,6 +4,7 @@ import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 
 // Pelajaran bernomor (00-…, 01-…) urut menurut nama folder; lalu penutup dan glosarium.
+/** @param {string} slug */
 const hasPage = (slug) => existsSync(new URL(`./lessons/${slug}/index.mdx`, import.meta.url));
 const lessons = readdirSync(new URL('./lessons', import.meta.url))
   .filter((name) => /^\d\d-/.test(name) && hasPage(name))

@@ -218,7 +218,7 @@ export class Client {
     const cookies = await this.jar.getCookies(url, { expire: false, allPaths, sort: true });
     return cookies.filter((c) => {
       // Max-Age dihitung dari saat disimpan (creation), bukan dari lastAccessed yang memakai jam asli.
-      const expiry = c.expiryTime(c.creation ?? undefined);
+      const expiry = c.expiryTime(c.creation instanceof Date ? c.creation : undefined);
       return expiry === undefined || expiry > now;
     });
   }
