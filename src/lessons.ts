@@ -1,7 +1,7 @@
 // Katalog pelajaran untuk CLI, sandbox, dan tes: folder lessons/NN-slug + frontmatter index.mdx.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { createRequire } from 'node:module';
 
 import { ROOT, WORKSPACE_DIR } from './harness/target.ts';
 
@@ -11,9 +11,9 @@ export const LESSONS_DIR = path.join(ROOT, 'lessons');
 export interface Lesson {
   id: string; // "02-cookie-pertama"
   number: string; // "02"
-  title: string;
-  tasks: string[];
-  hints: string[];
+  readonly title: string;
+  readonly tasks: string[];
+  readonly hints: string[];
   dir: string;
   starter: string; // lessons/NN/awal.ts
   solution: string; // lessons/NN/solusi.ts
@@ -21,11 +21,16 @@ export interface Lesson {
   workspaceFile: string; // latihan/NN-slug.ts
 }
 
+// yaml dimuat saat pertama dibutuhkan: `cek` untuk satu pelajaran tidak perlu mengurai semuanya.
+const require = createRequire(import.meta.url);
+let parseYaml: ((text: string) => unknown) | undefined;
+
 function frontmatter(file: string): Record<string, unknown> {
   if (!existsSync(file)) return {};
   const match = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(file, 'utf8'));
   if (!match) return {};
   try {
+    parseYaml ??= (require('yaml') as typeof import('yaml')).parse;
     return (parseYaml(match[1] ?? '') as Record<string, unknown>) ?? {};
   } catch {
     // Frontmatter rusak tidak boleh mematikan CLI; build situs yang akan melaporkannya.
@@ -41,13 +46,23 @@ export function allLessons(): Lesson[] {
     .sort()
     .map((id) => {
       const dir = path.join(LESSONS_DIR, id);
-      const fm = frontmatter(path.join(dir, 'index.mdx'));
+      let fm: Record<string, unknown> | undefined;
+      const meta = () => (fm ??= frontmatter(path.join(dir, 'index.mdx')));
       return {
         id,
         number: id.slice(0, 2),
-        title: typeof fm.title === 'string' ? fm.title : id,
-        tasks: Array.isArray(fm.tugas) ? fm.tugas.map(String) : [],
-        hints: Array.isArray(fm.petunjuk) ? fm.petunjuk.map(String) : [],
+        get title() {
+          const t = meta().title;
+          return typeof t === 'string' ? t : id;
+        },
+        get tasks() {
+          const t = meta().tugas;
+          return Array.isArray(t) ? t.map(String) : [];
+        },
+        get hints() {
+          const h = meta().petunjuk;
+          return Array.isArray(h) ? h.map(String) : [];
+        },
         dir,
         starter: path.join(dir, 'awal.ts'),
         solution: path.join(dir, 'solusi.ts'),

@@ -220,7 +220,8 @@ async function main(argv: string[]): Promise<number> {
 const debug = process.argv.includes('--debug');
 main(process.argv.slice(2)).then(
   (code) => {
-    if (code !== undefined && code >= 0) process.exitCode = code;
+    // Keluar segera setelah keluaran tertulis, tanpa menunggu sisa handle (worker, layanan esbuild).
+    process.stdout.write('', () => process.exit(code ?? 0));
   },
   (err: unknown) => {
     if (err instanceof UsageError) {
