@@ -314,7 +314,16 @@ export function formatExchange(ex: Exchange): string {
   for (const [k, v] of ex.responseHeaders) {
     if (/^(set-cookie|location|content-type|cache-control)$/.test(k)) lines.push(`  < ${k}: ${v}`);
   }
-  if (ex.body) lines.push(`  < (body) ${ex.body.replace(/\s+/g, ' ').slice(0, 200)}`);
+  // Halaman error bawaan Express berisi stack di <pre>: tampilkan pesan dan lokasinya saja.
+  const expressError = /<pre>([\s\S]*?)<\/pre>/.exec(ex.body);
+  if (ex.status >= 500 && expressError) {
+    const [message, at] = expressError[1]!
+      .split(/<br>/)
+      .map((l) => l.replace(/&nbsp;/g, ' ').replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').trim());
+    lines.push(`  < (body) ${message}`);
+    const where = at?.replace(/^at\s+/, '').split(`${ROOT.replace(/\/$/, '')}/`).join('');
+    if (where) lines.push(`  ! Kode latihan melempar error saat menangani request ini (${where}).`);
+  } else if (ex.body) lines.push(`  < (body) ${ex.body.replace(/\s+/g, ' ').slice(0, 200)}`);
   return lines.join('\n');
 }
 
