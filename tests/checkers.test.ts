@@ -51,14 +51,28 @@ describe('checker pada kode awal', async () => {
   });
 });
 
-const proofs = (dir: string, ext: string) =>
-  readdirSync(path.join(ROOT, 'tests', dir))
-    .filter((f) => f.endsWith(ext))
-    .map((f) => ({ file: path.join(ROOT, 'tests', dir, f), lesson: f.split('--')[0]!, name: f }));
+// Bukti berupa berkas .ts utuh, atau patch kecil atas solusi (.patch) yang ditulis ke ruang kerja
+// sementara. Patch yang tidak berlaku lagi membuat tesnya gagal.
+const workspace = tempWorkspace();
+afterAll(() => workspace.remove());
+
+function proofs(dir: 'alternatif' | 'salah') {
+  return readdirSync(path.join(ROOT, 'tests', dir))
+    .filter((f) => (dir === 'salah' ? /\.patch$/ : /\.(ts|patch)$/).test(f))
+    .map((name) => ({ name, lesson: name.split('--')[0]!, file: path.join(ROOT, 'tests', dir, name) }));
+}
+
+function materialize(file: string, lesson: string): { path: string; description: string } {
+  if (!file.endsWith('.patch')) return { path: file, description: path.basename(file) };
+  const mutation = parsePatch(readFileSync(file, 'utf8'));
+  const out = path.join(workspace.dir, path.basename(file).replace(/\.patch$/, '.ts'));
+  writeFileSync(out, mutation.apply(readFileSync(path.join(ROOT, 'lessons', lesson, 'solusi.ts'), 'utf8')));
+  return { path: out, description: mutation.description };
+}
 
 describe('implementasi benar lain diterima (tests/alternatif)', () => {
-  test.concurrent.for(proofs('alternatif', '.ts'))('$name', async ({ file, lesson }, { expect }) => {
-    const report = await check(file, [lesson]);
+  test.concurrent.for(proofs('alternatif'))('$name', async ({ file, lesson }, { expect }) => {
+    const report = await check(materialize(file, lesson).path, [lesson]);
     const r = report.lessons[0]!;
     const problems = r.fileError ?? r.tasks.filter((t) => t.passed !== t.total).map((t) => t.failure).join('\n\n');
     expect(problems).toBe('');
@@ -66,19 +80,13 @@ describe('implementasi benar lain diterima (tests/alternatif)', () => {
   });
 });
 
-// Implementasi salah = solusi + satu patch kecil; patch yang tidak berlaku lagi ikut gagal.
-const workspace = tempWorkspace();
-afterAll(() => workspace.remove());
-
 describe('implementasi salah ditolak (tests/salah)', () => {
-  test.concurrent.for(proofs('salah', '.patch'))('$name', async ({ file, lesson, name }, { expect }) => {
-    const mutation = parsePatch(readFileSync(file, 'utf8'));
-    expect(mutation.description, 'patch butuh baris # yang menjelaskan kesalahannya').not.toBe('');
-    const wrong = path.join(workspace.dir, name.replace(/\.patch$/, '.ts'));
-    writeFileSync(wrong, mutation.apply(readFileSync(path.join(ROOT, 'lessons', lesson, 'solusi.ts'), 'utf8')));
-    const report = await check(wrong, [lesson]);
+  test.concurrent.for(proofs('salah'))('$name', async ({ file, lesson }, { expect }) => {
+    const wrong = materialize(file, lesson);
+    expect(wrong.description, 'patch butuh baris # yang menjelaskan kesalahannya').not.toBe('');
+    const report = await check(wrong.path, [lesson]);
     const r = report.lessons[0]!;
     expect(r.fileError, 'berkas salah harus bisa dimuat; yang menolak adalah tesnya').toBeUndefined();
-    expect(r.ok, `checker menerima: ${mutation.description}`).toBe(false);
+    expect(r.ok, `checker menerima: ${wrong.description}`).toBe(false);
   });
 });
