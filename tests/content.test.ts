@@ -1,10 +1,13 @@
 // Isi buku latihan: berkas lengkap, frontmatter, teks Indonesia, situs ter-build di sub-path,
 // setiap halaman pelajaran ada, tautan internal tidak putus, tanpa CDN.
 import { execFileSync } from 'node:child_process';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { hasChromium, launchChromium } from './browser/chromium.ts';
 import { ROOT } from './cli.ts';
 
 const lessonsDir = path.join(ROOT, 'lessons');
@@ -126,5 +129,30 @@ describe('situs', () => {
       }
     }
     expect(broken).toEqual([]);
+  });
+  test.skipIf(!hasChromium)('di layar ponsel (390 px) tidak ada halaman yang melebar ke samping', async () => {
+    const types: Record<string, string> = { '.html': 'text/html', '.css': 'text/css', '.js': 'text/javascript', '.svg': 'image/svg+xml' };
+    const server = http.createServer((req, res) => {
+      const url = decodeURIComponent(new URL(req.url!, 'http://x').pathname).replace(base, '') || '/';
+      let file = path.join(outDir, url);
+      if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
+      if (!existsSync(file)) return void res.writeHead(404).end();
+      res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+      const wide: string[] = [];
+      for (const p of pages) {
+        const dir = p === 'index.mdx' ? '' : `${path.dirname(p)}/`;
+        await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}${base}/${dir}`);
+        if (await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth)) wide.push(dir || '/');
+      }
+      expect(wide).toEqual([]);
+    } finally {
+      await browser.close();
+      server.close();
+    }
   });
 });
