@@ -29,8 +29,16 @@ export interface LessonResult {
 }
 
 /** Membuat satu instance vitest untuk checker; dipakai ulang oleh mode pantau. */
+/**
+ * Zona waktu checker: bukan UTC, supaya tanggal yang dibangun dengan getter waktu lokal
+ * (getHours, getDate, toString) ketahuan. Harus diisi di proses utama sebelum worker dibuat:
+ * mengubah TZ di dalam worker tidak berpengaruh.
+ */
+export const CHECK_TIME_ZONE = 'Asia/Jakarta';
+
 export async function createChecker(target: string, debug = false): Promise<Vitest> {
   process.env.WORKBOOK_TARGET = target;
+  process.env.TZ = CHECK_TIME_ZONE;
   return createVitest(
     'test',
     {
@@ -43,7 +51,7 @@ export async function createChecker(target: string, debug = false): Promise<Vite
       pool: 'threads',
       testTimeout: 10_000,
       hookTimeout: 10_000,
-      env: { WORKBOOK_TARGET: target },
+      env: { WORKBOOK_TARGET: target, TZ: CHECK_TIME_ZONE },
       // Modul yang sudah ditransformasi disimpan di node_modules/.experimental-vitest-cache:
       // pemeriksaan berikutnya (juga proses baru) tidak perlu mentransformasi ulang.
       experimental: { fsModuleCache: true },

@@ -123,12 +123,27 @@ export interface RequestOptions {
   body?: string;
   /** false: jangan kirim cookie dari jar (seperti curl tanpa -b). */
   cookies?: boolean;
+  /** Batas tunggu jawaban dalam milidetik (bawaan REQUEST_TIMEOUT_MS). */
+  timeoutMs?: number;
 }
+
+/** Berapa lama satu request boleh menunggu jawaban sebelum dianggap tidak pernah dijawab. */
+export const REQUEST_TIMEOUT_MS = 4000;
 
 export interface ClientOptions {
   /** Jam untuk jar (kedaluwarsa cookie), biasanya sama dengan jam app. */
   now?: () => number;
+  /**
+   * false: jangan ikutkan cookie pihak lain. Bawaannya, seperti browser sungguhan, setiap request
+   * yang cookie-nya diambil dari jar juga membawa cookie lain milik situs yang sama (analitik,
+   * preferensi) di depan dan di belakang cookie app, supaya kode yang hanya bisa membaca header
+   * `Cookie` berisi satu cookie ketahuan.
+   */
+  unrelatedCookies?: boolean;
 }
+
+/** Cookie pihak lain yang ikut di setiap request klien (lihat ClientOptions.unrelatedCookies). */
+export const UNRELATED_COOKIES = { before: '_ga=GA1.1.804213311.1767225600', after: 'pref_ui=compact%3Dya' } as const;
 
 export class Client {
   jar: CookieJar;
@@ -157,18 +172,28 @@ export class Client {
       headers['content-type'] ??= 'application/json';
     }
     if (opts.cookies !== false && !Object.keys(headers).some((h) => h.toLowerCase() === 'cookie')) {
-      const cookie = (await this.live(url)).map((c) => c.cookieString()).join('; ');
+      const own = (await this.live(url)).map((c) => c.cookieString());
+      const extra = this.options.unrelatedCookies === false ? [] : [UNRELATED_COOKIES.before, ...own, UNRELATED_COOKIES.after];
+      const cookie = (own.length && extra.length ? extra : own).join('; ');
       if (cookie) headers.cookie = cookie;
     }
+    const timeoutMs = opts.timeoutMs ?? REQUEST_TIMEOUT_MS;
+    const signal = AbortSignal.timeout(timeoutMs);
+    const neverAnswered = () =>
+      new CheckFailure(
+        `${currentTask() ? `${currentTask()}: ` : ''}${method} ${pathname} tidak pernah dijawab dalam ${timeoutMs / 1000} detik: lupa \`res.send()\`/\`res.end()\`, atau \`next()\` tidak dipanggil?`,
+      );
     let response: Response;
+    let text: string;
     try {
-      response = await fetch(url, { method, headers, body, redirect: 'manual' });
+      response = await fetch(url, { method, headers, body, redirect: 'manual', signal });
+      text = await response.text();
     } catch (err) {
+      if (signal.aborted) throw neverAnswered();
       throw new CheckFailure(
         `${method} ${pathname} gagal tersambung ke server: ${(err as Error).cause ?? (err as Error).message}`,
       );
     }
-    const text = await response.text();
     const setCookies = response.headers.getSetCookie();
     for (const sc of setCookies) {
       await this.jar.setCookie(sc, url, { ignoreError: true, now: this.now() });
@@ -286,6 +311,21 @@ export function requireSetCookie(res: Res, name: string, why = ''): ParsedSetCoo
     });
   }
   return found;
+}
+
+/**
+ * Jenis media dari header Content-Type, huruf kecil dan tanpa parameter (RFC 9110 §8.3.1: jenis
+ * media tidak peka huruf besar-kecil), mis. "Text/HTML; Charset=UTF-8" → "text/html".
+ */
+export function mediaType(res: Res | Headers): string {
+  const headers = res instanceof Headers ? res : res.headers;
+  return (headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+}
+
+/** Nilai atribut cookie dalam huruf kecil (SameSite=LAX sama dengan Lax), '' bila tidak ada. */
+export function attrValue(c: ParsedSetCookie, name: string): string {
+  const v = c.attrs[name.toLowerCase()];
+  return typeof v === 'string' ? v.toLowerCase() : '';
 }
 
 /** Memakai tough-cookie untuk menilai cookie seperti browser (Max-Age vs Expires, dsb.). */
