@@ -434,3 +434,5 @@ export async function withServer<T>(handler: http.RequestListener, fn: (server: 
     await running.close();
   }
 }
+
+export { PREDICTABLE_BYTE, spyTimingSafeEqual, withPredictableRandom, type TimingSafeCall } from './crypto.ts';
