@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import express from 'express';
-import type { Request, RequestHandler, Response } from 'express';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
 
 /** Isi session: objek biasa. `cart` dipakai keranjang di Tugas 3. */
 export interface SessionData {
@@ -26,7 +26,7 @@ export interface SessionStore {
 
 export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
 
-// Tugas 1: store di memori — si petugas penitipan.
+// Tugas 1: store di memori — si petugas penitipan tas.
 // - get(id): data untuk ID itu, atau undefined bila tidak ada / sudah kedaluwarsa.
 // - set(id, data): simpan (atau timpa) data untuk ID itu.
 // - destroy(id): buang entri itu.
@@ -92,7 +92,8 @@ function beforeHeaders(res: Response, fn: () => void) {
 // - Sebelum header dikirim (beforeHeaders): kalau req.session berisi data, simpan ke store;
 //   kalau belum punya ID, buat dengan newSessionId() dan kirim
 //   "Set-Cookie: <cookieName>=<id>; Path=/; HttpOnly; SameSite=Lax".
-//   Session kosong: tidak disimpan, tidak ada Set-Cookie.
+//   Session kosong: tidak disimpan, tidak ada Set-Cookie. Session yang SUDAH punya ID lalu
+//   dikosongkan route: buang entrinya dengan store.destroy(id).
 export function sessionMiddleware(options: { store: SessionStore; cookieName?: string }): RequestHandler {
   const { store, cookieName = 'sid' } = options;
   void store;
@@ -110,6 +111,10 @@ export function sessionMiddleware(options: { store: SessionStore; cookieName?: s
 // Tugas 3: keranjang dari pelajaran 01 masih memakai variabel global — semua pengunjung berbagi.
 // - Pasang sessionMiddleware dengan createMemoryStore({ idleTimeoutMs, now }) dan cookieName 'sid'.
 // - Simpan keranjang di req.session.cart (baca lewat sessionOf(req)), bukan di `cart`.
+// - Batasnya tetap: barang paling panjang 100 karakter, paling banyak 50 barang per keranjang
+//   (per pengunjung, bukan untuk semua orang).
+const MAX_ITEM_LENGTH = 100;
+const MAX_CART_ITEMS = 50;
 const cart: string[] = [];
 
 export function createApp(options: { now?: () => number; idleTimeoutMs?: number } = {}) {
@@ -125,12 +130,26 @@ export function createApp(options: { now?: () => number; idleTimeoutMs?: number 
       res.status(400).json({ error: 'Kirim JSON berisi "item" berupa teks.' });
       return;
     }
+    if (item.length > MAX_ITEM_LENGTH) {
+      res.status(413).json({ error: `Nama barang paling panjang ${MAX_ITEM_LENGTH} karakter.` });
+      return;
+    }
+    if (cart.length >= MAX_CART_ITEMS) {
+      res.status(400).json({ error: `Keranjang sudah penuh: paling banyak ${MAX_CART_ITEMS} barang.` });
+      return;
+    }
     cart.push(item);
     res.status(201).json({ items: cart });
   });
 
   app.get('/cart', (_req, res) => {
     res.json({ items: cart });
+  });
+
+  // Sudah jadi: body yang rusak, terlalu besar, atau ber-charset asing dijawab dengan status dari
+  // express.json (400/413/415) dan pesan singkat, bukan halaman error yang memuat stack trace.
+  app.use((err: { status?: number }, _req: Request, res: Response, _next: NextFunction) => {
+    res.status(err.status ?? 500).json({ error: 'Body request tidak bisa dibaca. Kirim JSON, misalnya {"item":"kopi"}.' });
   });
 
   return app;

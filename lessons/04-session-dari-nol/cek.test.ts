@@ -1,10 +1,59 @@
+// Persyaratan pelajaran 04 (tugas, petunjuk, komentar awal.ts, teks) dan tes yang menjaganya:
+// Tugas 1 — store
+// - get mengembalikan data yang di-set, undefined untuk ID asing; destroy menghapus
+//     → "set lalu get mengembalikan data; destroy menghapusnya"
+// - entri di Map, bukan objek biasa ("__proto__" dan kawan-kawan bukan session)
+//     → 'ID seperti "__proto__" atau "constructor" bukan session'
+// - size() = jumlah entri; setiap createMemoryStore() punya isi sendiri
+//     → "size() menghitung entri; dua store tidak berbagi isi"
+// - idle timeout idleTimeoutMs dari now(): hidup pada 29:59, hilang pada 30:01; get dan set menyentuh
+//     → "entri kedaluwarsa setelah diam idleTimeoutMs; get() dan set() dihitung aktivitas"
+// - setiap set membuang SEMUA entri kedaluwarsa dari memori, dan hanya yang kedaluwarsa
+//     → "entri kedaluwarsa dibuang dari memori (size turun)",
+//       "pembersihan tidak berhenti di entri yang baru dibaca"
+// Tugas 2 — middleware
+// - req.session = data dari store atau {}; session kosong: tanpa Set-Cookie, tidak ditulis ke store
+//     → "request yang tidak menyimpan apa pun: ..."
+// - begitu berisi data: Set-Cookie <cookieName>=<id>; Path=/; HttpOnly; SameSite=Lax, data ke store
+//     → "begitu session berisi data: ...", "nama cookie mengikuti opsi cookieName"
+// - browser yang sama mendapat datanya, ID tidak berganti tiap request, perubahan ikut disimpan
+//     → "browser yang sama mendapat datanya kembali, browser lain tidak"
+// - sid dibaca dari header Cookie yang juga membawa cookie lain (nama mirip, tanpa "=")
+//     → "sid ditemukan di antara cookie lain yang namanya mirip" (dan cookie pihak lain di setiap klien)
+// - header Cookie rusak (percent-encoding patah, kosong, sangat panjang) tidak membuat 5xx
+//     → "header Cookie rusak atau sangat panjang tidak membuat server error"
+// - mode ketat: ID yang tidak dikenal store tidak pernah dipakai, juga yang sudah dilupakan store
+//     → "ID yang tidak dikenal tidak pernah diadopsi (mode ketat)",
+//       "session yang sudah dilupakan store tidak dihidupkan lagi"
+// - session yang sudah punya ID lalu dikosongkan dibuang dari store (store.destroy)
+//     → "session yang dikosongkan dibuang dari store"
+// - ID ≥ 128 bit, unik, tanpa pola; dari CSPRNG (bukan Math.random, waktu, atau penghitung)
+//     → "200 session ID: ...", "ID tidak bergantung pada Math.random",
+//       "ID berasal dari CSPRNG (crypto.randomBytes), bukan waktu atau penghitung"
+// Tugas 3 — keranjang
+// - POST /cart menyimpan di session dan mengirim cookie sid (HttpOnly; SameSite=Lax; Path=/)
+//     → "POST /cart menyimpan barang di session dan mengirim cookie sid"
+// - pengunjung anonim: keranjang kosong, tanpa Set-Cookie → "pengunjung anonim: ..."
+// - item kosong/spasi/bukan teks/bukan JSON → 400 tanpa cookie → "item kosong ditolak dengan 400 tanpa cookie"
+// - barang paling panjang 100 karakter (100 masuk, 101 ditolak 4xx dengan { error })
+//     → "barang paling panjang 100 karakter"
+// - paling banyak 50 barang per keranjang (50 masuk, ke-51 ditolak 4xx dengan { error }), per pengunjung
+//     → "keranjang paling banyak 50 barang per pengunjung"
+// - body rusak dijawab dengan status dari express.json dan JSON, tanpa stack trace
+//     → "body rusak dijawab dengan status 4xx dan JSON, tanpa stack trace"
+// - setiap pengunjung punya keranjang sendiri → "setiap pengunjung punya keranjang sendiri"
+// - cookie sid karangan tidak diadopsi → "cookie sid karangan tidak diadopsi"
+// - store app memakai now dan idle 30 menit: hidup pada 29:59 sejak aktivitas terakhir, hilang pada 30:01
+//     → "keranjang hidup 29:59 sejak aktivitas terakhir dan hilang pada 30:01 (jam buatan)"
 import type { RequestListener } from 'node:http';
 import express from 'express';
 import { describe, test } from 'vitest';
 import {
   MINUTE,
+  PREDICTABLE_BYTE,
   SECOND,
   attempt,
+  attrValue,
   check,
   checkStatus,
   client,
@@ -15,6 +64,7 @@ import {
   loadExercise,
   requireSetCookie,
   serve,
+  withPredictableRandom,
 } from '#harness';
 import type { ParsedSetCookie, Res, RunningServer } from '#harness';
 
@@ -151,6 +201,27 @@ describe('Tugas 1: createMemoryStore', () => {
     });
     check(store.get('d')?.n === 4, 'entri yang belum kedaluwarsa tidak boleh ikut dibuang.', { diharapkan: { n: 4 }, diterima: store.get('d') ?? '(undefined)' });
   });
+
+  test('Tugas 1: pembersihan tidak berhenti di entri yang baru dibaca', async () => {
+    const { store, clock } = await newStore();
+    store.set('pertama', { n: 1 });
+    store.set('kedua', { n: 2 });
+    clock.advance(TIMEOUT / 2);
+    await call("store.get('pertama')", () => store.get('pertama'));
+    clock.advance(TIMEOUT / 2 + SECOND);
+    // "pertama" dibaca 15 menit 1 detik lalu; "kedua" diam 30 menit 1 detik.
+    await call("store.set('ketiga', …)", () => store.set('ketiga', { n: 3 }));
+    const size = await call('store.size()', () => store.size());
+    check(size === 2, 'set() harus membuang setiap entri yang kedaluwarsa, juga yang tersimpan sesudah entri yang masih hidup.', {
+      diharapkan: '2 (pertama dan ketiga; kedua sudah diam lebih dari 30 menit)',
+      diterima: size,
+      petunjuk: 'urutan Map adalah urutan penyisipan, bukan urutan lastSeen. Kalau penelusuran berhenti di entri hidup pertama, entri yang disentuh harus dihapus lalu dimasukkan lagi; atau telusuri semuanya.',
+    });
+    check(store.get('pertama')?.n === 1, 'entri yang dibaca 15 menit lalu masih hidup dan tidak boleh ikut dibuang.', {
+      diharapkan: { n: 1 },
+      diterima: store.get('pertama') ?? '(undefined)',
+    });
+  });
 });
 
 // ---------------------------------------------------------------------------
@@ -192,6 +263,11 @@ async function withMiddleware(fn: (srv: RunningServer, store: TestStore) => Prom
     if (session && typeof session === 'object') Object.assign(session, req.body);
     res.json({ session: session ?? null });
   });
+  app.post('/session/clear', (req, res) => {
+    const session = (req as unknown as { session?: Record<string, unknown> }).session ?? {};
+    for (const key of Object.keys(session)) delete session[key];
+    res.json({ session });
+  });
   const srv = await listen(app);
   try {
     await fn(srv, store);
@@ -227,7 +303,7 @@ function requireAttrs(c: ParsedSetCookie, res: Res) {
     diterima: c.raw,
     res,
   });
-  check(String(c.attrs.samesite ?? '').toLowerCase() === 'lax', `cookie "${c.name}" harus SameSite=Lax.`, { diharapkan: expected, diterima: c.raw, res });
+  check(attrValue(c, 'samesite') === 'lax', `cookie "${c.name}" harus SameSite=Lax.`, { diharapkan: expected, diterima: c.raw, res });
   check(c.attrs.path === '/', `cookie "${c.name}" harus Path=/ agar terkirim ke semua halaman.`, { diharapkan: expected, diterima: c.raw, res });
 }
 
@@ -342,6 +418,37 @@ describe('Tugas 2: sessionMiddleware', () => {
       requireAttrs(c, res);
     }, 'karcis'));
 
+  test('Tugas 2: sid ditemukan di antara cookie lain yang namanya mirip', () =>
+    withMiddleware(async (srv) => {
+      const first = await client(srv).post('/session', { json: { nama: 'Sari' } });
+      const id = requireSessionCookie(first, 'sid').value;
+      for (const cookie of [
+        `sidx; sidebar=collapsed; oldsid=karangan; sid=${id}; pref_ui=compact%3Dya`,
+        `sid=${id}; sid_lama=karangan; _ga=GA1.1.804213311.1767225600`,
+      ]) {
+        const res = await client(srv).get('/session', { headers: { cookie } });
+        check(sessionOf(res).nama === 'Sari', 'cookie sid harus dicari dengan nama persisnya: sidebar, oldsid, sid_lama, dan bagian tanpa "=" bukan session ID.', {
+          diharapkan: { nama: 'Sari' },
+          diterima: sessionOf(res),
+          petunjuk: 'pecah header Cookie di ";", potong setiap bagian di "=" pertama, lalu bandingkan nama yang sudah di-trim dengan cookieName.',
+          res,
+        });
+      }
+    }));
+
+  test('Tugas 2: header Cookie rusak atau sangat panjang tidak membuat server error', () =>
+    withMiddleware(async (srv) => {
+      for (const cookie of ['sid=%E0%A4%A; pref_ui=%', `sid=${'A'.repeat(8000)}`, 'sid=; =; ;', 'sid']) {
+        const res = await client(srv).get('/session', { headers: { cookie } });
+        check(res.status === 200 && Object.keys(sessionOf(res)).length === 0, 'header Cookie yang rusak atau ID yang tidak dikenal harus diperlakukan seperti tidak ada session, bukan error.', {
+          diharapkan: '200 dengan session {}',
+          diterima: `${res.status} ${res.body.slice(0, 120)}`,
+          petunjuk: 'session ID tidak perlu di-decode; kalau kamu memakai decodeURIComponent, tangkap error-nya (URIError).',
+          res,
+        });
+      }
+    }));
+
   test('Tugas 2: ID yang tidak dikenal tidak pernah diadopsi (mode ketat)', () =>
     withMiddleware(async (srv) => {
       for (const madeUp of ['made-up', 'A'.repeat(43)]) {
@@ -390,6 +497,25 @@ describe('Tugas 2: sessionMiddleware', () => {
       });
     }));
 
+  test('Tugas 2: session yang dikosongkan dibuang dari store', () =>
+    withMiddleware(async (srv, store) => {
+      const a = client(srv);
+      requireSessionCookie(await a.post('/session', { json: { cart: ['kopi'] } }), 'sid');
+      const cleared = await a.post('/session/clear');
+      checkStatus(cleared, 200);
+      const read = await a.get('/session');
+      check(Object.keys(sessionOf(read)).length === 0, 'setelah route mengosongkan session, request berikutnya harus melihat session kosong, bukan data lama.', {
+        diharapkan: {},
+        diterima: sessionOf(read),
+        res: read,
+      });
+      check(store.size() === 0, 'session yang sudah punya ID lalu dikosongkan harus dibuang dari store, bukan dibiarkan atau disimpan sebagai {}.', {
+        diharapkan: 'store.size() === 0',
+        diterima: `store.size() === ${store.size()}`,
+        petunjuk: 'di dalam beforeHeaders: kalau session kosong dan id sudah ada, panggil store.destroy(id).',
+      });
+    }));
+
   test('Tugas 2: 200 session ID: semuanya unik dan masing-masing ≥ 128 bit acak', () =>
     withMiddleware(async (srv) => {
       const ids = await collectIds(srv, 200);
@@ -430,6 +556,26 @@ describe('Tugas 2: sessionMiddleware', () => {
         diterima: ids.slice(0, 3).join(', '),
       });
     }));
+
+  test('Tugas 2: ID berasal dari CSPRNG (crypto.randomBytes), bukan waktu atau penghitung', async () => {
+    // Tiga middleware baru. Di masing-masing, i session dibuat dulu dengan acak sungguhan, lalu satu
+    // lagi selagi setiap sumber acak kriptografis mengembalikan byte yang sama. ID yang seluruhnya
+    // dari CSPRNG jadi sama persis; waktu, penghitung, atau campurannya tetap berubah.
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      await withMiddleware(async (srv) => {
+        for (let k = 0; k < i; k++) requireSessionCookie(await client(srv).post('/session', { json: { k } }), 'sid');
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        const res = await withPredictableRandom(() => client(srv).post('/session', { json: { i } }));
+        ids.push(requireSessionCookie(res, 'sid', 'begitu session berisi data').value);
+      });
+    }
+    check(new Set(ids).size === 1, 'session ID harus seluruhnya berasal dari CSPRNG: ketika crypto.randomBytes dibuat selalu mengembalikan byte yang sama, ID-nya harus ikut sama persis.', {
+      diharapkan: `ID yang sama tiga kali, mis. ${Buffer.alloc(32, PREDICTABLE_BYTE).toString('base64url')}`,
+      diterima: ids.join(', '),
+      petunjuk: 'ID harus berasal dari crypto.randomBytes, bukan hash dari waktu, penghitung, atau Math.random; jangan tambahkan waktu atau nomor urut ke ID.',
+    });
+  });
 });
 
 // ---------------------------------------------------------------------------
@@ -438,6 +584,13 @@ describe('Tugas 2: sessionMiddleware', () => {
 const clock = createClock();
 const app = await attempt('createApp({ now })', () => mod.createApp({ now: clock.now }));
 const server = await serve(app);
+
+/** Penolakan karena batas: status 4xx dan JSON { error } yang menjelaskan alasannya. */
+function requireRefusal(res: Res, why: string) {
+  check(res.status >= 400 && res.status < 500, why, { diharapkan: 'status 4xx (mis. 413 atau 400) dengan { "error": "..." }', diterima: res.status, res });
+  const error = res.json()?.error;
+  check(typeof error === 'string' && error.trim() !== '', 'penolakan harus menjelaskan alasannya dalam JSON { "error": "..." }.', { diterima: res.body, res });
+}
 
 function itemsOf(res: Res): string[] {
   const items = res.json()?.items;
@@ -473,11 +626,77 @@ describe('Tugas 3: keranjang per pengunjung', () => {
   });
 
   test('Tugas 3: item kosong ditolak dengan 400 tanpa cookie', async () => {
-    for (const json of [{ item: '' }, {}]) {
-      const res = await client(server, { now: clock.now }).post('/cart', { json });
-      checkStatus(res, 400, `POST /cart dengan ${JSON.stringify(json)} harus ditolak dengan 400.`);
+    const bodies: [string, { json?: unknown; body?: string; headers?: Record<string, string> }][] = [
+      ...[{ item: '' }, {}, { item: '   ' }, { item: 5 }, { item: ['kopi'] }].map((json) => [JSON.stringify(json), { json }] as [string, { json: unknown }]),
+      ['teks biasa "kopi" (bukan JSON)', { body: 'kopi', headers: { 'content-type': 'text/plain' } }],
+    ];
+    for (const [what, opts] of bodies) {
+      const res = await client(server, { now: clock.now }).post('/cart', opts);
+      checkStatus(res, 400, `POST /cart dengan ${what} harus ditolak dengan 400.`);
       check(res.setCookies.length === 0, 'request yang ditolak tidak menyimpan apa pun, jadi tidak perlu Set-Cookie.', {
         diterima: res.setCookies.join(' | '),
+        res,
+      });
+    }
+  });
+
+  test('Tugas 3: barang paling panjang 100 karakter', async () => {
+    const browser = client(server, { now: clock.now });
+    const longest = 'a'.repeat(100);
+    checkStatus(await browser.post('/cart', { json: { item: longest } }), [200, 201], 'barang tepat 100 karakter masih boleh masuk keranjang.');
+    for (const item of ['b'.repeat(101), 'c'.repeat(90_000)]) {
+      requireRefusal(await browser.post('/cart', { json: { item } }), `barang ${item.length} karakter harus ditolak: batasnya 100 karakter.`);
+    }
+    const res = await browser.get('/cart');
+    check(itemsOf(res).join() === longest, 'barang yang ditolak tidak boleh ikut tersimpan di keranjang.', {
+      diharapkan: '[ "aaa…" (100 karakter) ] saja',
+      diterima: itemsOf(res).map((i) => `${i.slice(0, 3)}… (${i.length} karakter)`),
+      res,
+    });
+    const stranger = await client(server, { now: clock.now }).post('/cart', { json: { item: 'd'.repeat(101) } });
+    requireRefusal(stranger, 'barang 101 karakter dari pengunjung baru juga harus ditolak.');
+    check(stranger.setCookies.length === 0, 'request yang ditolak tidak menyimpan apa pun, jadi tidak perlu Set-Cookie.', {
+      diterima: stranger.setCookies.join(' | '),
+      res: stranger,
+    });
+  });
+
+  test('Tugas 3: keranjang paling banyak 50 barang per pengunjung', async () => {
+    const a = client(server, { now: clock.now });
+    for (let i = 1; i <= 50; i++) {
+      checkStatus(await a.post('/cart', { json: { item: `barang-${i}` } }), [200, 201], `barang ke-${i} masih boleh masuk: batasnya 50 barang.`);
+    }
+    requireRefusal(await a.post('/cart', { json: { item: 'barang-51' } }), 'barang ke-51 harus ditolak: satu keranjang paling banyak 50 barang.');
+    const res = await a.get('/cart');
+    const items = itemsOf(res);
+    check(items.length === 50 && !items.includes('barang-51'), 'keranjang yang penuh harus tetap berisi 50 barang; barang yang ditolak tidak ikut tersimpan.', {
+      diharapkan: '50 barang, tanpa barang-51',
+      diterima: `${items.length} barang, terakhir ${items.at(-1)}`,
+      res,
+    });
+    const other = await client(server, { now: clock.now }).post('/cart', { json: { item: 'teh' } });
+    checkStatus(other, [200, 201], 'batas 50 barang berlaku per keranjang: pengunjung lain tetap boleh menambah barang.');
+  });
+
+  test('Tugas 3: body rusak dijawab dengan status 4xx dan JSON, tanpa stack trace', async () => {
+    const cases: [string, string, number][] = [
+      ['{"item":', 'application/json', 400],
+      ['null', 'application/json', 400],
+      ['{"item":"kopi"}', 'application/json; charset=koi8-x', 415],
+    ];
+    for (const [body, type, status] of cases) {
+      const res = await client(server, { now: clock.now }).post('/cart', { body, headers: { 'content-type': type } });
+      checkStatus(res, status, `POST /cart dengan body ${body} (${type}) harus dijawab ${status}, status dari express.json.`);
+      let error: unknown;
+      try {
+        error = JSON.parse(res.body)?.error;
+      } catch {
+        error = undefined;
+      }
+      check(typeof error === 'string' && !/node_modules|\.[cm]?[jt]s:\d+:\d+/.test(res.body), 'body yang rusak harus dijawab dengan JSON { "error": "..." } yang singkat, bukan halaman error berisi stack trace.', {
+        diharapkan: '{ "error": "..." }',
+        diterima: res.body.slice(0, 200),
+        petunjuk: 'pertahankan penanganan error di akhir createApp dari kode awal: app.use((err, req, res, next) => ...).',
         res,
       });
     }
@@ -515,16 +734,21 @@ describe('Tugas 3: keranjang per pengunjung', () => {
     });
   });
 
-  test('Tugas 3: keranjang hilang setelah 30 menit tanpa aktivitas (pakai jam buatan)', async () => {
+  test('Tugas 3: keranjang hidup 29:59 sejak aktivitas terakhir dan hilang pada 30:01 (jam buatan)', async () => {
     const browser = client(server, { now: clock.now });
     const first = await browser.post('/cart', { json: { item: 'kopi' } });
     const oldId = requireSessionCookie(first, 'sid').value;
-    clock.advance(20 * MINUTE);
+    clock.advance(TIMEOUT - SECOND);
     const mid = await browser.get('/cart');
-    check(itemsOf(mid).includes('kopi'), 'setelah 20 menit diam, keranjang harus masih ada.', { diharapkan: '["kopi"]', diterima: mid.body, res: mid });
-    clock.advance(20 * MINUTE);
+    check(itemsOf(mid).includes('kopi'), 'setelah 29 menit 59 detik diam, keranjang harus masih ada: idle timeout-nya 30 menit.', {
+      diharapkan: '["kopi"]',
+      diterima: mid.body,
+      petunjuk: 'createApp memakai IDLE_TIMEOUT_MS (30 * 60 * 1000 milidetik) untuk store.',
+      res: mid,
+    });
+    clock.advance(TIMEOUT - SECOND);
     const late = await browser.get('/cart');
-    check(itemsOf(late).includes('kopi'), 'timeout dihitung dari aktivitas terakhir: 40 menit sejak POST tetapi baru 20 menit sejak GET terakhir, jadi keranjang masih ada.', {
+    check(itemsOf(late).includes('kopi'), 'timeout dihitung dari aktivitas terakhir: hampir 60 menit sejak POST tetapi baru 29 menit 59 detik sejak GET terakhir, jadi keranjang masih ada.', {
       diharapkan: '["kopi"]',
       diterima: late.body,
       res: late,

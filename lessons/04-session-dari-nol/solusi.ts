@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import express from 'express';
-import type { Request, RequestHandler, Response } from 'express';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
 
 /** Isi session: objek biasa. `cart` dipakai keranjang di Tugas 3. */
 export interface SessionData {
@@ -26,7 +26,7 @@ export interface SessionStore {
 
 export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
 
-// Tugas 1: petugas penitipan. Mantel yang tidak disentuh selama idleTimeoutMs dibuang.
+// Tugas 1: petugas penitipan. Tas yang tidak disentuh selama idleTimeoutMs dianggap hilang.
 export function createMemoryStore(options: { idleTimeoutMs: number; now?: () => number }): SessionStore {
   const { idleTimeoutMs, now = Date.now } = options;
   // Map (bukan objek biasa) agar ID seperti "__proto__" tidak pernah cocok dengan apa pun.
@@ -34,34 +34,28 @@ export function createMemoryStore(options: { idleTimeoutMs: number; now?: () => 
   // jadi entri yang paling lama diam selalu ada di depan.
   const entries = new Map<string, { data: SessionData; lastSeen: number }>();
 
-  const expired = (lastSeen: number) => now() - lastSeen >= idleTimeoutMs;
+  const expired = (entry: { lastSeen: number }) => now() - entry.lastSeen >= idleTimeoutMs;
 
   function touch(id: string, data: SessionData) {
     entries.delete(id);
     entries.set(id, { data, lastSeen: now() });
   }
 
-  function prune() {
-    for (const [id, entry] of entries) {
-      if (!expired(entry.lastSeen)) break; // sisanya lebih baru
-      entries.delete(id);
-    }
-  }
-
   return {
     get(id) {
       const entry = entries.get(id);
-      if (!entry) return undefined;
-      if (expired(entry.lastSeen)) {
-        entries.delete(id);
-        return undefined;
-      }
+      if (!entry || expired(entry)) return undefined; // yang kedaluwarsa dibuang oleh set() berikutnya
       touch(id, entry.data);
-      return structuredClone(entry.data); // salinan, seperti store sungguhan yang menyimpan teks
+      return entry.data;
     },
     set(id, data) {
-      prune(); // setiap tulisan ikut membersihkan, jadi memori tidak bocor
-      touch(id, structuredClone(data));
+      // Setiap tulisan ikut membersihkan, jadi memori tidak bocor. Yang paling lama diam ada di
+      // depan, jadi penelusuran berhenti di entri hidup pertama.
+      for (const [oldId, entry] of entries) {
+        if (!expired(entry)) break;
+        entries.delete(oldId);
+      }
+      touch(id, data);
     },
     destroy(id) {
       entries.delete(id);
@@ -100,14 +94,16 @@ export function sessionMiddleware(options: { store: SessionStore; cookieName?: s
   return (req, res, next) => {
     const incoming = readCookie(req.headers.cookie, cookieName);
     const stored = incoming ? store.get(incoming) : undefined;
-    // Mode ketat: ID yang tidak dikenal store tidak pernah dipakai. Itu yang menggagalkan fixation.
+    // Mode ketat: ID yang tidak dikenal store tidak pernah dipakai, jadi ID karangan penyerang
+    // ditolak. ID sah yang penyerang minta dari server lalu ia tanam tetap bisa dipakai korban:
+    // itu ditutup dengan ID baru saat login (pelajaran 06).
     let id = stored ? incoming : undefined;
     (req as unknown as WithSession).session = stored ?? {};
 
     beforeHeaders(res, () => {
       const data = sessionOf(req);
       if (Object.keys(data).length === 0) {
-        if (id) store.destroy(id); // session dikosongkan: buang juga dari store
+        if (id) store.destroy(id); // session dikosongkan: tidak ada lagi yang perlu diingat
         return; // tidak ada data, tidak ada cookie
       }
       if (!id) {
@@ -120,7 +116,11 @@ export function sessionMiddleware(options: { store: SessionStore; cookieName?: s
   };
 }
 
-// Tugas 3: keranjang pelajaran 01, kini satu per pengunjung.
+// Tugas 3: keranjang pelajaran 01, kini satu per pengunjung, dengan batas agar satu pengunjung
+// tidak bisa menghabiskan memori server.
+const MAX_ITEM_LENGTH = 100;
+const MAX_CART_ITEMS = 50;
+
 export function createApp(options: { now?: () => number; idleTimeoutMs?: number } = {}) {
   const { now = Date.now, idleTimeoutMs = IDLE_TIMEOUT_MS } = options;
   const app = express();
@@ -133,13 +133,28 @@ export function createApp(options: { now?: () => number; idleTimeoutMs?: number 
       res.status(400).json({ error: 'Kirim JSON berisi "item" berupa teks.' });
       return;
     }
+    if (item.length > MAX_ITEM_LENGTH) {
+      res.status(413).json({ error: `Nama barang paling panjang ${MAX_ITEM_LENGTH} karakter.` });
+      return;
+    }
     const session = sessionOf(req);
-    session.cart = [...(session.cart ?? []), item];
+    const cart = session.cart ?? [];
+    if (cart.length >= MAX_CART_ITEMS) {
+      res.status(400).json({ error: `Keranjang sudah penuh: paling banyak ${MAX_CART_ITEMS} barang.` });
+      return;
+    }
+    session.cart = [...cart, item];
     res.status(201).json({ items: session.cart });
   });
 
   app.get('/cart', (req, res) => {
     res.json({ items: sessionOf(req).cart ?? [] });
+  });
+
+  // express.json menolak body yang rusak (400), terlalu besar (413), atau ber-charset asing (415).
+  // Jawab dengan status itu dan pesan singkat, bukan halaman error bawaan yang memuat stack trace.
+  app.use((err: { status?: number }, _req: Request, res: Response, _next: NextFunction) => {
+    res.status(err.status ?? 500).json({ error: 'Body request tidak bisa dibaca. Kirim JSON, misalnya {"item":"kopi"}.' });
   });
 
   return app;

@@ -1,9 +1,10 @@
 // Implementasi benar lain untuk pelajaran 04: ID hex tepat 16 byte (128 bit, batas bawah),
 // store berbasis Object.create(null) dengan expiresAt, pembersihan malas di get() plus sapuan
 // penuh di set(), cookie lewat res.cookie(), dan penyimpanan di res.end hanya bila data berubah.
+// Batas keranjang dicek sebelum menyentuh session, keduanya dijawab 413; error body lewat err.statusCode.
 import { randomBytes } from 'node:crypto';
 import express from 'express';
-import type { Request, RequestHandler, Response } from 'express';
+import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 
 export interface SessionData {
   cart?: string[];
@@ -110,10 +111,19 @@ export function createApp({ now = Date.now, idleTimeoutMs = IDLE_TIMEOUT_MS }: {
       res.status(400).json({ error: 'item wajib diisi' });
       return;
     }
+    if (item.length > 100 || (session.cart?.length ?? 0) + 1 > 50) {
+      res.status(413).json({ error: 'Barang maksimal 100 karakter dan keranjang maksimal 50 barang.' });
+      return;
+    }
     session.cart ??= [];
     session.cart.push(item);
     res.status(200).json({ items: session.cart });
   });
+
+  const onError: ErrorRequestHandler = (err, _req, res, _next) => {
+    res.status(Number(err?.statusCode) || 500).json({ error: 'Body tidak valid.' });
+  };
+  app.use(onError);
 
   return app;
 }
