@@ -3,7 +3,8 @@ import express from 'express';
 // Tugas 1: urai header Cookie, misalnya "a=1; b=2", menjadi { a: '1', b: '2' }.
 // - Pisahkan dengan ";" lalu buang spasi di tepi nama dan nilai.
 // - Pisahkan nama dan nilai di tanda "=" PERTAMA (nilai boleh berisi "=").
-// - Nilai berkutip ("...") dilepas kutipnya, lalu di-percent-decode (%20 → spasi).
+// - Nilai yang berkutip di kedua ujung ("...") dilepas kutipnya, lalu di-percent-decode
+//   dengan decodeURIComponent (%20 → spasi; "+" tetap "+").
 // - Percent-encoding rusak? Pakai nilai mentahnya. Pasangan tanpa "=" atau tanpa nama? Lewati.
 // - Nama yang muncul dua kali: yang pertama menang. Header kosong atau undefined → {}.
 // - Fungsi ini tidak boleh melempar error, apa pun isinya.
@@ -14,7 +15,8 @@ export function parseCookieHeader(header: string | undefined): Record<string, st
 
 // Tugas 2:
 // - GET /theme?choose=dark|light mengirim "Set-Cookie: theme=<pilihan>; Path=/",
-//   lalu mengarahkan kembali ke / (redirect). Nilai lain → 400 tanpa cookie.
+//   lalu mengarahkan kembali ke / (redirect 303, jangan 301). Nilai lain, juga "Dark" atau
+//   "dark2" (cocok persis), → 400 tanpa cookie.
 // - GET / membaca tema dari header Cookie (pakai parseCookieHeader) dan menampilkannya;
 //   tanpa cookie, atau dengan nilai yang tidak dikenal, temanya "light".
 export function createApp() {
