@@ -1,3 +1,53 @@
+// Setiap tes di sini adalah SERANGAN. Tes lulus hanya bila serangannya gagal.
+//
+// Syarat pelajaran 08 (tugas, komentar awal.ts, teks) dan tes yang menjaganya:
+// Tugas 1
+// - login dengan password salah 401; role admin boleh /admin, role user 403
+//     → "Tugas 1: login salah ditolak; admin masuk /admin, pengguna biasa 403"
+// - tanpa `users`, akun bawaan budi / admin dipakai → "Tugas 1: akun bawaan budi dan admin dipakai bila createApp tanpa users"
+// - peran dibaca dari akun di server, bukan dari cookie `role` (juga di /me)
+//     → "Tugas 1: serangan — budi menulis sendiri cookie role=admin", "Tugas 1: serangan — tanpa login, hanya cookie role=admin"
+// - tanpa login /admin, /me, /dashboard dijawab 401 → "Tugas 1: tanpa login, /admin, /me, dan /dashboard dijawab 401"
+// Tugas 2
+// - setiap session ID berbeda dan ≥ 128 bit, sebelum dan sesudah login
+//     → "Tugas 2: serangan — kumpulkan 50 session ID pengunjung lalu cari polanya", "Tugas 2: serangan — kumpulkan 10 session ID setelah login"
+// - ID dari crypto.randomBytes (CSPRNG), bukan Math.random, waktu, atau penghitung
+//     → "Tugas 2: session ID berasal dari CSPRNG, sebelum dan sesudah login"
+// Tugas 3 (login lewat form dan lewat JSON)
+// - ID berganti saat login → "Tugas 3: session ID berganti saat login", "… (login lewat JSON)"
+// - ID yang ditanam penyerang mati saat korban login → "Tugas 3: serangan — penyerang menanam ID dari server di browser korban", "… (login lewat JSON)"
+// - ID yang tidak pernah dibuat server tidak menjadi session login → "Tugas 3: serangan — penyerang mengarang ID sendiri", "… (login lewat JSON)"
+// - session lama dihapus saat login ulang → "Tugas 3: login ulang mematikan session yang lama"
+// Tugas 4
+// - setiap cookie session HttpOnly (GET /csrf-token, GET /login, login form dan JSON) → "Tugas 4: serangan — skrip XSS membaca document.cookie"
+// - secure: true → __Host-sid; Secure; Path=/; tanpa Domain; HttpOnly → "Tugas 4: createApp({ secure: true }) memakai __Host-sid; Secure; Path=/ tanpa Domain"
+// Tugas 5
+// - GET /profile/email tidak mengubah email, juga dengan token dan password di URL
+//     → "Tugas 5: serangan — tautan GET /profile/email?email=... dari situs lain", "Tugas 5: token CSRF di URL pun tidak membuat GET mengubah data"
+// - GET tidak mengubah apa pun, juga GET /logout → "Tugas 5: GET /logout tidak mengakhiri session"
+// - ganti email hanya dengan password saat ini milik pemilik session (ASVS 7.5.1) → "Tugas 5: ganti email wajib password saat ini"
+// Tugas 6
+// - GET /csrf-token menjawab { token } ≥ 128 bit, berbeda per session → "Tugas 6: GET /csrf-token menjawab { token } yang acak per session"
+// - token dari CSPRNG → "Tugas 6: token CSRF berasal dari CSPRNG"
+// - SameSite=Lax (atau Strict) pada setiap cookie session, juga di production → "Tugas 6: cookie session memakai SameSite=Lax (atau Strict)"
+// - POST /profile/email tanpa token 403, dengan atau tanpa Origin
+//     → "Tugas 6: serangan — form di evil.example mengirim POST tanpa token", "Tugas 6: serangan — POST tanpa token dan tanpa header Origin"
+// - token terikat ke session → "Tugas 6: serangan — penyerang memakai token dari session miliknya sendiri"
+// - token karangan 403, bukan 500 → "Tugas 6: serangan — token karangan (panjang berbeda) ditolak 403, bukan error 500"
+// - login (form dan JSON) juga butuh token → "Tugas 6: serangan — login CSRF tanpa token atau dengan token penyerang", "… (login lewat JSON)"
+// - logout juga butuh token → "Tugas 6: serangan — logout CSRF tanpa token atau dengan token penyerang"
+// - token berganti saat login → "Tugas 6: token CSRF berganti saat login"
+// - dibandingkan dengan crypto.timingSafeEqual di setiap POST → "Tugas 6: token CSRF dibandingkan dengan crypto.timingSafeEqual"
+// - token benar (field _csrf atau header X-CSRF-Token) mengubah email → "Tugas 6: POST dengan token yang benar mengubah email"
+// Tugas 7 (jam now())
+// - idle 30 menit: hidup 29:59, mati 30:01 dan tetap mati
+//     → "Tugas 7: 30 menit tanpa aktivitas mengakhiri session di server", "Tugas 7: idle timeout tepat di batas: hidup pada 29:59, mati pada 30:01"
+// - absolute 8 jam sejak login walau aktif: hidup 7:59:59, mati 8:00:01
+//     → "Tugas 7: aktif setiap 20 menit pun, session berakhir setelah 8 jam", "Tugas 7: absolute timeout tepat di batas: hidup pada 7:59:59, mati pada 8:00:01"
+// Tugas 8
+// - logout menghapus session di server → "Tugas 8: serangan — cookie yang disalin sebelum logout dipakai lagi"
+// - logout menghapus cookie di browser → "Tugas 8: logout juga membuang cookie session di browser"
+// - di production cookie __Host-sid dihapus dengan Secure; Path=/ → "Tugas 8: di mode production, logout menghapus __Host-sid yang bisa diterima browser"
 import { randomBytes } from 'node:crypto';
 import type { RequestListener } from 'node:http';
 import { describe, test } from 'vitest';
@@ -11,14 +61,17 @@ import {
   loadExercise,
   MINUTE,
   requireSetCookie,
+  SECOND,
   serve,
+  spyTimingSafeEqual,
+  UNRELATED_COOKIES,
+  withPredictableRandom,
   type Client,
   type ParsedSetCookie,
   type Res,
   type RunningServer,
+  type TimingSafeCall,
 } from '#harness';
-
-// Setiap tes di sini adalah SERANGAN. Tes lulus hanya bila serangannya gagal.
 
 interface User {
   username: string;
@@ -36,7 +89,10 @@ const SARI: User = { username: 'sari', password: 'sari-admin-rahasia-2026', role
 const MALING: User = { username: 'maling', password: 'maling-juga-punya-akun', role: 'user' };
 const USERS = [BUDI, SARI, MALING];
 const SID = 'sid';
+const HOST_SID = '__Host-sid';
 const EVIL = 'http://evil.example';
+// Di production app berada di balik proxy HTTPS; X-Forwarded-Proto meniru proxy itu.
+const HTTPS = { 'x-forwarded-proto': 'https' };
 
 // Biaya scrypt murah khusus tes, seperti di pelajaran 06; production tetap memakai minimum OWASP.
 const scrypt = { N: 2 ** 12, r: 8, p: 1 };
@@ -48,6 +104,12 @@ const timeClock = createClock();
 const timeServer = await serve(mod.createApp({ users: USERS, now: timeClock.now, scrypt }));
 
 const ok = (res: Res) => res.status >= 200 && res.status < 400;
+type Via = 'form' | 'json';
+const VIAS: Via[] = ['form', 'json'];
+const lewat = (via: Via) => (via === 'json' ? ' (login lewat JSON)' : '');
+
+/** Header Cookie buatan tangan, dengan cookie pihak lain di depan dan di belakang seperti browser sungguhan. */
+const cookieHeader = (name: string, value: string) => `${UNRELATED_COOKIES.before}; ${name}=${value}; ${UNRELATED_COOKIES.after}`;
 
 /** Token CSRF dari GET /csrf-token, atau undefined bila app belum punya (kode awal). */
 async function csrfToken(b: Client): Promise<string | undefined> {
@@ -70,15 +132,18 @@ async function requireCsrfToken(b: Client): Promise<string> {
   return token;
 }
 
-/** POST seperti form di halaman app sendiri: token (bila ada) di field _csrf dan header X-CSRF-Token. */
-async function postForm(b: Client, path: string, form: Record<string, string>, token?: string) {
+/** POST seperti halaman app sendiri: token (bila ada) di field _csrf dan header X-CSRF-Token; body form atau JSON. */
+async function send(b: Client, path: string, fields: Record<string, string>, token?: string, via: Via = 'form') {
   const t = token ?? (await csrfToken(b));
-  return b.post(path, { form: t ? { ...form, _csrf: t } : form, headers: t ? { 'x-csrf-token': t } : {} });
+  const body = t ? { ...fields, _csrf: t } : fields;
+  const headers: Record<string, string> = t ? { 'x-csrf-token': t } : {};
+  return via === 'form' ? b.post(path, { form: body, headers }) : b.post(path, { json: body, headers });
 }
+const postForm = (b: Client, path: string, form: Record<string, string>, token?: string) => send(b, path, form, token);
 
-async function login(b: Client, user: User) {
-  const res = await postForm(b, '/login', { username: user.username, password: user.password });
-  check(ok(res), `login sebagai ${user.username} dengan password yang benar harus berhasil.`, {
+async function login(b: Client, user: User, via: Via = 'form') {
+  const res = await send(b, '/login', { username: user.username, password: user.password }, undefined, via);
+  check(ok(res), `login sebagai ${user.username}${via === 'json' ? ' lewat JSON' : ''} dengan password yang benar harus berhasil.`, {
     diharapkan: '200 atau 303',
     diterima: res.status,
     res,
@@ -93,7 +158,7 @@ async function login(b: Client, user: User) {
 
 /**
  * Session pengunjung yang belum login: dari GET /csrf-token, atau GET /login bila yang pertama belum
- * ada. Keduanya wajib membuat session, karena token CSRF form login hidup di dalamnya.
+ * ada. Keduanya wajib memberi cookie session, karena token CSRF form login terikat ke ID itu.
  */
 async function preLoginSid(b: Client): Promise<string> {
   let res = await b.get('/csrf-token');
@@ -102,9 +167,9 @@ async function preLoginSid(b: Client): Promise<string> {
     res = await b.get('/login');
     sid = await b.cookie(SID);
   }
-  check(sid, `GET /csrf-token (atau GET /login) harus membuat session dan mengirim cookie "${SID}" untuk pengunjung yang belum login.`, {
+  check(sid, `GET /csrf-token (atau GET /login) harus mengirim cookie "${SID}" untuk pengunjung yang belum login.`, {
     diterima: res.setCookies.length ? res.setCookies.join(' | ') : '(tidak ada Set-Cookie)',
-    petunjuk: 'Bila ID tak dikenal kini kamu abaikan, buat session baru di GET /login dan GET /csrf-token.',
+    petunjuk: 'Bila ID tak dikenal kini kamu abaikan, beri pengunjung ID baru di GET /login dan GET /csrf-token.',
     res,
   });
   return sid;
@@ -112,7 +177,7 @@ async function preLoginSid(b: Client): Promise<string> {
 
 /** Penyerang memakai salinan cookie session, tanpa cookie jar. */
 function replay(path: string, sid: string, target: RunningServer = server) {
-  return client(target).get(path, { headers: { cookie: `${SID}=${sid}` } });
+  return client(target).get(path, { headers: { cookie: cookieHeader(SID, sid) } });
 }
 
 async function emailOf(b: Client): Promise<string> {
@@ -122,15 +187,37 @@ async function emailOf(b: Client): Promise<string> {
 }
 
 /** Semua Set-Cookie session (yang tidak kosong) selama sebuah alur, beserta response asalnya. */
-function sessionCookies(...responses: Res[]): { cookie: ParsedSetCookie; res: Res }[] {
+function sessionCookies(name: string, ...responses: Res[]): { cookie: ParsedSetCookie; res: Res }[] {
   return responses.flatMap((res) => {
-    const cookie = findSetCookie(res, SID);
+    const cookie = findSetCookie(res, name);
     return cookie && cookie.value !== '' ? [{ cookie, res }] : [];
   });
 }
 
 /** Alamat email penyerang yang unik per serangan, agar hasil serangan sebelumnya tidak menyamarkan hasil. */
 const evilEmail = () => `maling.${randomBytes(4).toString('hex')}@evil.example`;
+
+/**
+ * Login di mode production (secure: true) lewat header Cookie buatan tangan: jar tidak menyimpan cookie
+ * Secure dari http://. Token CSRF dari JSON /csrf-token atau dari <input name="_csrf"> di form login.
+ */
+async function productionLogin() {
+  let pre = await client(production).get('/csrf-token', { headers: HTTPS });
+  if (!findSetCookie(pre, HOST_SID)) pre = await client(production).get('/login', { headers: HTTPS });
+  const first = findSetCookie(pre, HOST_SID);
+  let token: string | undefined;
+  try {
+    token = JSON.parse(pre.body)?.token;
+  } catch {
+    token = /name="_csrf"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*name="_csrf"/.exec(pre.body)?.slice(1).find(Boolean);
+  }
+  const res = await client(production).post('/login', {
+    form: { username: BUDI.username, password: BUDI.password, ...(token ? { _csrf: token } : {}) },
+    headers: { ...HTTPS, ...(first ? { cookie: cookieHeader(HOST_SID, first.value) } : {}), ...(token ? { 'x-csrf-token': token } : {}) },
+  });
+  check(ok(res), 'login budi di mode production (secure: true) harus berhasil.', { diterima: res.status, res });
+  return { pre, first, res, sid: findSetCookie(res, HOST_SID)?.value };
+}
 
 describe('Tugas 1: peran disimpan di server, bukan di cookie', () => {
   test('Tugas 1: login salah ditolak; admin masuk /admin, pengguna biasa 403', async () => {
@@ -169,6 +256,15 @@ describe('Tugas 1: peran disimpan di server, bukan di cookie', () => {
   test('Tugas 1: serangan — tanpa login, hanya cookie role=admin', async () => {
     const res = await client(server).get('/admin', { headers: { cookie: 'role=admin' } });
     checkStatus(res, [401, 403], 'tanpa login, cookie "role=admin" tidak boleh membuka /admin.');
+  });
+
+  test('Tugas 1: tanpa login, /admin, /me, dan /dashboard dijawab 401', async () => {
+    for (const path of ['/admin', '/me', '/dashboard']) {
+      for (const cookie of ['', cookieHeader('role', 'admin')]) {
+        const res = await client(server).get(path, cookie ? { headers: { cookie } } : {});
+        checkStatus(res, 401, `${path} tanpa login harus dijawab 401 (belum login), bukan 403 atau 200${cookie ? ', juga bila browser mengirim cookie "role=admin"' : ''}.`);
+      }
+    }
   });
 });
 
@@ -230,6 +326,15 @@ function checkIds(values: string[], what: string) {
   });
 }
 
+/** Di bawah withPredictableRandom, nilai yang berasal dari CSPRNG sama persis; yang lain tetap berubah. */
+function checkFromCsprng(values: string[], what: string) {
+  check(values.every((v) => v === values[0]), `${what} harus berasal dari crypto.randomBytes (CSPRNG).`, {
+    diharapkan: 'nilai yang sama persis selama checker membuat setiap sumber acak kriptografis mengembalikan byte tetap',
+    diterima: values.join(' , '),
+    petunjuk: 'Nilai ini tetap berubah walau CSPRNG dibuat tetap, jadi asalnya waktu, penghitung, hash dari waktu, atau Math.random(). Pakai randomBytes(32).toString("base64url").',
+  });
+}
+
 describe('Tugas 2: session ID yang tidak bisa ditebak', () => {
   test('Tugas 2: serangan — kumpulkan 50 session ID pengunjung lalu cari polanya', async () => {
     const values: string[] = [];
@@ -242,38 +347,61 @@ describe('Tugas 2: session ID yang tidak bisa ditebak', () => {
     for (let i = 0; i < 10; i++) values.push((await login(client(server), BUDI)).sid);
     checkIds(values, '10 ID setelah login');
   });
+
+  test('Tugas 2: session ID berasal dari CSPRNG, sebelum dan sesudah login', async () => {
+    const { before, after } = await withPredictableRandom(async () => ({
+      before: [await preLoginSid(client(server)), await preLoginSid(client(server))],
+      after: [(await login(client(server), BUDI)).sid, (await login(client(server), BUDI)).sid],
+    }));
+    checkFromCsprng(before.map(sessionIdOf), 'session ID sebelum login');
+    checkFromCsprng(after.map(sessionIdOf), 'session ID setelah login');
+  });
 });
 
 describe('Tugas 3: ID baru saat login (session fixation)', () => {
-  test('Tugas 3: session ID berganti saat login', async () => {
-    const b = client(server);
-    const beforeId = await preLoginSid(b);
-    const { res, sid } = await login(b, BUDI);
-    check(sid !== beforeId, 'saat login, server harus membuat session ID baru, bukan melanjutkan ID sebelum login (ASVS 7.2.4).', {
-      diharapkan: `ID selain ${beforeId}`,
-      diterima: sid,
-      res,
+  for (const via of VIAS) {
+    test(`Tugas 3: session ID berganti saat login${lewat(via)}`, async () => {
+      const b = client(server);
+      const beforeId = await preLoginSid(b);
+      const { res, sid } = await login(b, BUDI, via);
+      check(sid !== beforeId, 'saat login, server harus membuat session ID baru, bukan melanjutkan ID sebelum login (ASVS 7.2.4).', {
+        diharapkan: `ID selain ${beforeId}`,
+        diterima: sid,
+        res,
+      });
     });
-  });
 
-  test('Tugas 3: serangan — penyerang menanam ID dari server di browser korban', async () => {
-    const attacker = client(server);
-    const planted = await preLoginSid(attacker);
-    const victim = client(server);
-    await victim.setCookie(SID, planted);
-    await login(victim, BUDI);
-    checkStatus(await victim.get('/me'), 200, 'korban sendiri harus tetap login.');
-    const res = await attacker.get('/me');
-    checkStatus(res, 401, 'penyerang yang menanam session ID-nya di browser korban tidak boleh ikut masuk setelah korban login.');
-  });
+    test(`Tugas 3: serangan — penyerang menanam ID dari server di browser korban${lewat(via)}`, async () => {
+      const attacker = client(server);
+      const planted = await preLoginSid(attacker);
+      const victim = client(server);
+      await victim.setCookie(SID, planted);
+      await login(victim, BUDI, via);
+      checkStatus(await victim.get('/me'), 200, 'korban sendiri harus tetap login.');
+      const res = await attacker.get('/me');
+      checkStatus(res, 401, 'penyerang yang menanam session ID-nya di browser korban tidak boleh ikut masuk setelah korban login.');
+    });
 
-  test('Tugas 3: serangan — penyerang mengarang ID sendiri', async () => {
-    const invented = randomBytes(32).toString('base64url');
-    const victim = client(server);
-    await victim.setCookie(SID, invented);
-    await login(victim, BUDI);
-    const res = await replay('/me', invented);
-    checkStatus(res, 401, 'ID karangan penyerang tidak boleh menjadi session ID korban setelah login.');
+    test(`Tugas 3: serangan — penyerang mengarang ID sendiri${lewat(via)}`, async () => {
+      const invented = randomBytes(32).toString('base64url');
+      const victim = client(server);
+      await victim.setCookie(SID, invented);
+      await login(victim, BUDI, via);
+      const res = await replay('/me', invented);
+      checkStatus(res, 401, 'ID karangan penyerang tidak boleh menjadi session ID korban setelah login.');
+    });
+  }
+
+  test('Tugas 3: login ulang mematikan session yang lama', async () => {
+    const b = client(server);
+    const first = (await login(b, BUDI)).sid;
+    const { res, sid } = await login(b, BUDI);
+    check(sid !== first, 'login ulang (autentikasi lagi) pun harus membuat session ID baru (ASVS 7.2.4).', { diharapkan: `ID selain ${first}`, diterima: sid, res });
+    checkStatus(
+      await replay('/me', first),
+      401,
+      'setelah login ulang, session ID yang lama harus mati: hapus session lama dari store, jangan hanya membuat yang baru (ASVS 7.2.4).',
+    );
   });
 });
 
@@ -284,7 +412,9 @@ describe('Tugas 4: cookie session HttpOnly, dan __Host- di production', () => {
     const token = await csrfToken(b);
     const res = await postForm(b, '/login', { username: BUDI.username, password: BUDI.password }, token);
     check(ok(res), 'login budi harus berhasil.', { diterima: res.status, res });
-    const cookies = sessionCookies(pre, res);
+    const loginPage = await client(server).get('/login');
+    const { res: viaJson } = await login(client(server), BUDI, 'json');
+    const cookies = sessionCookies(SID, pre, res, loginPage, viaJson);
     check(cookies.length > 0, `app harus mengirim cookie session "${SID}".`, { diterima: res.setCookies, res });
     for (const { cookie, res: from } of cookies) {
       check(cookie.attrs.httponly === true, `cookie session "${SID}" harus HttpOnly agar tidak terbaca JavaScript (ASVS 3.3.4).`, {
@@ -302,24 +432,7 @@ describe('Tugas 4: cookie session HttpOnly, dan __Host- di production', () => {
   });
 
   test('Tugas 4: createApp({ secure: true }) memakai __Host-sid; Secure; Path=/ tanpa Domain', async () => {
-    // Di production app berada di balik proxy HTTPS; X-Forwarded-Proto meniru proxy itu.
-    const https = { 'x-forwarded-proto': 'https' };
-    const HOST_SID = '__Host-sid';
-    let pre = await client(production).get('/csrf-token', { headers: https });
-    if (!findSetCookie(pre, HOST_SID)) pre = await client(production).get('/login', { headers: https });
-    const first = findSetCookie(pre, HOST_SID);
-    // Token CSRF untuk login: dari JSON /csrf-token atau dari <input name="_csrf"> di form login.
-    let token: string | undefined;
-    try {
-      token = JSON.parse(pre.body)?.token;
-    } catch {
-      token = /name="_csrf"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*name="_csrf"/.exec(pre.body)?.slice(1).find(Boolean);
-    }
-    const res = await client(production).post('/login', {
-      form: { username: BUDI.username, password: BUDI.password, ...(token ? { _csrf: token } : {}) },
-      headers: { ...https, ...(first ? { cookie: `${HOST_SID}=${first.value}` } : {}), ...(token ? { 'x-csrf-token': token } : {}) },
-    });
-    check(ok(res), 'login budi di mode production (secure: true) harus berhasil.', { diterima: res.status, res });
+    const { pre, first, res } = await productionLogin();
     const cookies = [first, findSetCookie(res, HOST_SID)].filter((c): c is ParsedSetCookie => !!c && c.value !== '');
     check(cookies.length > 0, `dengan createApp({ secure: true }) cookie session harus bernama ${HOST_SID} (awalan __Host- mencegah cookie tossing).`, {
       diharapkan: `${HOST_SID}=...; Path=/; HttpOnly; SameSite=Lax; Secure`,
@@ -337,7 +450,7 @@ describe('Tugas 4: cookie session HttpOnly, dan __Host- di production', () => {
   });
 });
 
-describe('Tugas 5: GET tidak pernah mengubah data', () => {
+describe('Tugas 5: email hanya berubah lewat POST dengan password saat ini', () => {
   test('Tugas 5: serangan — tautan GET /profile/email?email=... dari situs lain', async () => {
     const victim = client(server);
     await login(victim, BUDI);
@@ -359,15 +472,67 @@ describe('Tugas 5: GET tidak pernah mengubah data', () => {
     await login(victim, BUDI);
     const before = await emailOf(victim);
     const token = (await csrfToken(victim)) ?? '';
-    const res = await victim.get(`/profile/email?email=${encodeURIComponent(evilEmail())}&_csrf=${encodeURIComponent(token)}`);
+    const query = new URLSearchParams({ email: evilEmail(), password: BUDI.password, _csrf: token });
+    const res = await victim.get(`/profile/email?${query}`);
     const after = await emailOf(victim);
-    check(after === before, 'GET dengan token di query string pun tidak boleh mengubah email (token di URL bocor lewat log dan Referer).', {
+    check(after === before, 'GET dengan token dan password di query string pun tidak boleh mengubah email (URL bocor lewat log dan Referer, ASVS 14.2.1).', {
       diharapkan: before,
       diterima: after,
       res,
     });
   });
+
+  test('Tugas 5: GET /logout tidak mengakhiri session', async () => {
+    const b = client(server);
+    const { sid } = await login(b, BUDI);
+    const token = (await csrfToken(b)) ?? '';
+    for (const path of ['/logout', `/logout?_csrf=${encodeURIComponent(token)}`]) {
+      const res = await b.get(path, { headers: { referer: `${EVIL}/hadiah.html` } });
+      const me = await replay('/me', sid);
+      check(me.status === 200, `GET ${path.split('?')[0]} tidak boleh mengakhiri session: GET tidak mengubah apa pun, dan <img src="/logout"> di situs lain cukup untuk me-logout korban.`, {
+        diharapkan: 'GET /me masih 200 setelah GET /logout',
+        diterima: me.status,
+        res,
+      });
+    }
+  });
+
+  test('Tugas 5: ganti email wajib password saat ini', async () => {
+    const victim = client(server);
+    await login(victim, BUDI);
+    const before = await emailOf(victim);
+    const attempts: [string, Record<string, string>, Via][] = [
+      ['tanpa field password', {}, 'form'],
+      ['tanpa field password (JSON)', {}, 'json'],
+      ['dengan password salah', { password: 'tebak-tebak-2026' }, 'form'],
+      ['dengan password salah (JSON)', { password: 'tebak-tebak-2026' }, 'json'],
+      ['dengan password kosong', { password: '' }, 'form'],
+      ['dengan password akun lain (username=maling)', { username: MALING.username, password: MALING.password }, 'form'],
+    ];
+    for (const [what, extra, via] of attempts) {
+      const res = await send(victim, '/profile/email', { email: evilEmail(), ...extra }, undefined, via);
+      check(res.status >= 400 && res.status < 500, `POST /profile/email ${what} harus ditolak (4xx): pencuri session tidak tahu password korban, dan email adalah jalan reset password (ASVS 7.5.1).`, {
+        diharapkan: '400, 401, atau 403',
+        diterima: res.status,
+        res,
+      });
+      const after = await emailOf(victim);
+      check(after === before, `POST /profile/email ${what} tidak boleh mengubah email.`, {
+        diharapkan: before,
+        diterima: after,
+        petunjuk: 'Periksa req.body.password dengan checkPassword(username pemilik session, password) sebelum mengganti email.',
+        res,
+      });
+    }
+    const email = `budi.${randomBytes(4).toString('hex')}@contoh.test`;
+    const res = await send(victim, '/profile/email', { email, password: BUDI.password }, undefined, 'json');
+    check(ok(res), 'POST /profile/email (JSON) dengan token dan password saat ini yang benar harus berhasil (200 atau 303).', { diterima: res.status, res });
+    check((await emailOf(victim)) === email, 'POST /profile/email dengan password yang benar harus mengubah email.', { diharapkan: email, res });
+  });
 });
+
+/** Token yang sama panjang dan hanya beda satu karakter di posisi `i`. */
+const tweak = (token: string, i: number) => token.slice(0, i) + (token[i] === '2' ? '3' : '2') + token.slice(i + 1);
 
 describe('Tugas 6: token CSRF dan SameSite', () => {
   test('Tugas 6: GET /csrf-token menjawab { token } yang acak per session', async () => {
@@ -383,16 +548,24 @@ describe('Tugas 6: token CSRF dan SameSite', () => {
     check(other !== token, 'dua pengunjung (dua session) harus mendapat token CSRF yang berbeda.', { diterima: `${token} dan ${other}` });
   });
 
+  test('Tugas 6: token CSRF berasal dari CSPRNG', async () => {
+    const tokens = await withPredictableRandom(async () => [await requireCsrfToken(client(server)), await requireCsrfToken(client(server))]);
+    checkFromCsprng(tokens, 'token CSRF');
+  });
+
   test('Tugas 6: cookie session memakai SameSite=Lax (atau Strict)', async () => {
     const b = client(server);
     const pre = await b.get('/csrf-token');
     const { res } = await login(b, BUDI);
-    const cookies = sessionCookies(pre, res);
+    const loginPage = await client(server).get('/login');
+    const { res: viaJson } = await login(client(server), BUDI, 'json');
+    const prod = await productionLogin();
+    const cookies = [...sessionCookies(SID, pre, res, loginPage, viaJson), ...sessionCookies(HOST_SID, prod.pre, prod.res)];
     check(cookies.length > 0, `app harus mengirim cookie session "${SID}".`, { diterima: res.setCookies, res });
     for (const { cookie, res: from } of cookies) {
       const sameSite = String(cookie.attrs.samesite ?? '').toLowerCase();
-      check(sameSite === 'lax' || sameSite === 'strict', `cookie session "${SID}" harus memakai SameSite=Lax atau Strict (ASVS 3.3.2).`, {
-        diharapkan: `${SID}=...; Path=/; HttpOnly; SameSite=Lax`,
+      check(sameSite === 'lax' || sameSite === 'strict', `cookie session "${cookie.name}" harus memakai SameSite=Lax atau Strict (ASVS 3.3.2).`, {
+        diharapkan: `${cookie.name}=...; Path=/; HttpOnly; SameSite=Lax`,
         diterima: cookie.raw,
         res: from,
       });
@@ -403,8 +576,9 @@ describe('Tugas 6: token CSRF dan SameSite', () => {
     const victim = client(server);
     await login(victim, BUDI);
     const before = await emailOf(victim);
+    // Password ikut dikirim: yang diuji di sini adalah token, bukan pemeriksaan password (Tugas 5).
     const res = await victim.post('/profile/email', {
-      form: { email: evilEmail() },
+      form: { email: evilEmail(), password: BUDI.password },
       headers: { origin: EVIL, referer: `${EVIL}/hadiah.html` },
     });
     checkStatus(res, 403, 'POST /profile/email tanpa token CSRF harus ditolak 403.');
@@ -416,7 +590,7 @@ describe('Tugas 6: token CSRF dan SameSite', () => {
     const victim = client(server);
     await login(victim, BUDI);
     const before = await emailOf(victim);
-    const res = await victim.post('/profile/email', { json: { email: evilEmail() } });
+    const res = await victim.post('/profile/email', { json: { email: evilEmail(), password: BUDI.password } });
     checkStatus(res, 403, 'POST tanpa token harus ditolak 403 walau tidak ada header Origin: yang menentukan adalah token, bukan Origin.');
     check((await emailOf(victim)) === before, 'POST tanpa token tidak boleh mengubah email.', { diharapkan: before, res });
   });
@@ -428,7 +602,7 @@ describe('Tugas 6: token CSRF dan SameSite', () => {
     const victim = client(server);
     await login(victim, BUDI);
     const before = await emailOf(victim);
-    const res = await postForm(victim, '/profile/email', { email: evilEmail() }, attackerToken);
+    const res = await postForm(victim, '/profile/email', { email: evilEmail(), password: BUDI.password }, attackerToken);
     checkStatus(res, 403, 'token CSRF milik session lain harus ditolak 403: token harus terikat ke session korban.');
     check((await emailOf(victim)) === before, 'token session lain tidak boleh mengubah email korban.', { diharapkan: before, res });
   });
@@ -438,10 +612,85 @@ describe('Tugas 6: token CSRF dan SameSite', () => {
     await login(victim, BUDI);
     const before = await emailOf(victim);
     for (const fake of ['x', randomBytes(32).toString('base64url'), randomBytes(100).toString('hex')]) {
-      const res = await postForm(victim, '/profile/email', { email: evilEmail() }, fake);
+      const res = await postForm(victim, '/profile/email', { email: evilEmail(), password: BUDI.password }, fake);
       checkStatus(res, 403, 'token CSRF karangan harus ditolak 403 (ingat: timingSafeEqual melempar error bila panjangnya beda).');
     }
     check((await emailOf(victim)) === before, 'token karangan tidak boleh mengubah email.', { diharapkan: before });
+  });
+
+  for (const via of VIAS) {
+    test(`Tugas 6: serangan — login CSRF tanpa token atau dengan token penyerang${lewat(via)}`, async () => {
+      // Form tersembunyi di evil.example me-login-kan browser korban ke akun penyerang (ASVS 3.5.1).
+      const attackerToken = await requireCsrfToken(client(server));
+      const fresh = client(server);
+      const visited = client(server);
+      await visited.get('/login');
+      await visited.get('/csrf-token');
+      for (const [victim, who] of [[fresh, 'korban yang belum pernah membuka situs'], [visited, 'korban yang sudah membuka /login']] as const) {
+        for (const token of [undefined, attackerToken]) {
+          const fields = { username: MALING.username, password: MALING.password, ...(token ? { _csrf: token } : {}) };
+          const headers: Record<string, string> = token ? { 'x-csrf-token': token } : {};
+          const res = via === 'form' ? await victim.post('/login', { form: fields, headers }) : await victim.post('/login', { json: fields, headers });
+          checkStatus(res, 403, `POST /login ${token ? 'dengan token milik session penyerang' : 'tanpa token'} dari browser ${who} harus ditolak 403: login juga dilindungi token CSRF (login CSRF).`);
+          const me = await victim.get('/me');
+          checkStatus(me, 401, `${who} tidak boleh menjadi login sebagai penyerang lewat form di situs lain.`);
+        }
+      }
+    });
+  }
+
+  test('Tugas 6: serangan — logout CSRF tanpa token atau dengan token penyerang', async () => {
+    const attackerToken = await requireCsrfToken(client(server));
+    const victim = client(server);
+    const { sid } = await login(victim, BUDI);
+    for (const token of [undefined, attackerToken]) {
+      const res = await victim.post('/logout', token ? { form: { _csrf: token }, headers: { 'x-csrf-token': token } } : { form: {} });
+      checkStatus(res, 403, `POST /logout ${token ? 'dengan token milik session lain' : 'tanpa token'} harus ditolak 403: logout juga POST yang dilindungi token CSRF.`);
+      checkStatus(await replay('/me', sid), 200, 'POST /logout yang ditolak tidak boleh mengakhiri session korban.');
+    }
+  });
+
+  test('Tugas 6: token CSRF berganti saat login', async () => {
+    const b = client(server);
+    const before = await requireCsrfToken(b);
+    await login(b, BUDI);
+    const after = await requireCsrfToken(b);
+    check(after !== before, 'setelah login, GET /csrf-token harus memberi token baru: token lama ikut mati bersama session lama.', {
+      diharapkan: `token selain ${before}`,
+      diterima: after,
+    });
+    const email = await emailOf(b);
+    const res = await postForm(b, '/profile/email', { email: evilEmail(), password: BUDI.password }, before);
+    checkStatus(res, 403, 'token dari sebelum login harus ditolak 403 setelah login: penyerang yang menanam ID sebelum login juga tahu token lamanya.');
+    check((await emailOf(b)) === email, 'token dari sebelum login tidak boleh mengubah email.', { diharapkan: email, res });
+  });
+
+  test('Tugas 6: token CSRF dibandingkan dengan crypto.timingSafeEqual', async () => {
+    const b = client(server);
+    const calls = spyTimingSafeEqual();
+    const same = (c: TimingSafeCall, d: TimingSafeCall) => c.a.equals(d.a) && c.b.equals(d.b);
+    async function probe(path: string, fields: Record<string, string>, token: string) {
+      const seen: TimingSafeCall[][] = [];
+      for (const wrong of [tweak(token, 0), tweak(token, token.length >> 1)]) {
+        const from = calls.length;
+        const res = await postForm(b, path, fields, wrong);
+        checkStatus(res, 403, `POST ${path} dengan token yang hanya beda satu karakter harus ditolak 403.`);
+        seen.push(calls.slice(from));
+      }
+      const [one, two] = seen as [TimingSafeCall[], TimingSafeCall[]];
+      // Perbandingan token: dua buffer yang berbeda, dan ikut berubah bila token kirimannya berubah.
+      const compared = one.some((c) => !c.a.equals(c.b) && !two.some((d) => same(c, d)));
+      check(compared, `POST ${path}: token CSRF harus dibandingkan dengan crypto.timingSafeEqual, bukan === atau !==.`, {
+        diharapkan: 'timingSafeEqual dipanggil dengan token kiriman (atau hash/HMAC-nya) dan token milik session',
+        diterima: `${one.length + two.length} panggilan timingSafeEqual, tidak ada yang bergantung pada token kiriman`,
+        petunjuk: '=== berhenti pada karakter pertama yang beda, jadi lama jawaban membocorkan berapa karakter yang sudah benar. Pakai timingSafeEqual(sha256(dikirim), sha256(token)).',
+      });
+    }
+    await probe('/login', { username: BUDI.username, password: BUDI.password }, await requireCsrfToken(b));
+    await login(b, BUDI);
+    const token = await requireCsrfToken(b);
+    await probe('/profile/email', { email: evilEmail(), password: BUDI.password }, token);
+    await probe('/logout', {}, token);
   });
 
   test('Tugas 6: POST dengan token yang benar mengubah email', async () => {
@@ -449,22 +698,34 @@ describe('Tugas 6: token CSRF dan SameSite', () => {
     await login(victim, BUDI);
     const email = `budi.${randomBytes(4).toString('hex')}@contoh.test`;
     const token = await requireCsrfToken(victim);
-    const res = await postForm(victim, '/profile/email', { email }, token);
-    check(ok(res), 'POST /profile/email dengan token yang benar harus berhasil (200 atau 303).', { diterima: res.status, res });
+    const res = await postForm(victim, '/profile/email', { email, password: BUDI.password }, token);
+    check(ok(res), 'POST /profile/email dengan token dan password yang benar harus berhasil (200 atau 303).', { diterima: res.status, res });
     const after = await emailOf(victim);
     check(after === email, 'POST /profile/email dengan token yang benar harus mengubah email.', { diharapkan: email, diterima: after, res });
   });
 });
 
 describe('Tugas 7: idle timeout dan absolute timeout', () => {
+  const alive = async (sid: string, message: string) => checkStatus(await replay('/me', sid, timeServer), 200, message);
+  const dead = async (sid: string, message: string) => checkStatus(await replay('/me', sid, timeServer), 401, message);
+
   test('Tugas 7: 30 menit tanpa aktivitas mengakhiri session di server', async () => {
     const b = client(timeServer, { now: timeClock.now });
     const { sid } = await login(b, BUDI);
     timeClock.advance(25 * MINUTE);
-    checkStatus(await replay('/me', sid, timeServer), 200, 'setelah 25 menit diam, session masih harus hidup (idle timeout 30 menit).');
+    await alive(sid, 'setelah 25 menit diam, session masih harus hidup (idle timeout 30 menit).');
     timeClock.advance(31 * MINUTE);
-    const res = await replay('/me', sid, timeServer);
-    checkStatus(res, 401, 'setelah 31 menit tanpa request, cookie session itu harus ditolak 401: session kedaluwarsa di server (ASVS 7.3.1).');
+    await dead(sid, 'setelah 31 menit tanpa request, cookie session itu harus ditolak 401: session kedaluwarsa di server (ASVS 7.3.1).');
+  });
+
+  test('Tugas 7: idle timeout tepat di batas: hidup pada 29:59, mati pada 30:01', async () => {
+    const b = client(timeServer, { now: timeClock.now });
+    const { sid } = await login(b, BUDI);
+    timeClock.advance(30 * MINUTE - SECOND);
+    await alive(sid, 'setelah 29 menit 59 detik diam, session masih harus hidup: idle timeout-nya 30 menit, bukan kurang.');
+    timeClock.advance(30 * MINUTE + SECOND);
+    await dead(sid, 'setelah 30 menit 1 detik diam, session harus sudah berakhir di server: idle timeout-nya 30 menit, bukan lebih.');
+    await dead(sid, 'session yang sudah kedaluwarsa harus tetap mati pada request berikutnya: hapus dari store, jangan perbarui lastSeen-nya.');
   });
 
   test('Tugas 7: aktif setiap 20 menit pun, session berakhir setelah 8 jam', async () => {
@@ -472,14 +733,28 @@ describe('Tugas 7: idle timeout dan absolute timeout', () => {
     const { sid } = await login(b, BUDI);
     for (let minutes = 20; minutes < 8 * 60; minutes += 20) {
       timeClock.advance(20 * MINUTE);
-      const res = await replay('/me', sid, timeServer);
-      checkStatus(res, 200, `pengguna yang aktif setiap 20 menit harus tetap login sebelum 8 jam (menit ke-${minutes}).`);
+      await alive(sid, `pengguna yang aktif setiap 20 menit harus tetap login sebelum 8 jam (menit ke-${minutes}).`);
     }
     timeClock.advance(HOUR / 3); // 8 jam
     await replay('/me', sid, timeServer);
     timeClock.advance(HOUR / 3); // 8 jam 20 menit
-    const res = await replay('/me', sid, timeServer);
-    checkStatus(res, 401, 'walau terus aktif, session harus berakhir paling lambat setelah 8 jam sejak login (absolute timeout, ASVS 7.3.2).');
+    await dead(sid, 'walau terus aktif, session harus berakhir paling lambat setelah 8 jam sejak login (absolute timeout, ASVS 7.3.2).');
+  });
+
+  test('Tugas 7: absolute timeout tepat di batas: hidup pada 7:59:59, mati pada 8:00:01', async () => {
+    const b = client(timeServer, { now: timeClock.now });
+    const { sid } = await login(b, BUDI);
+    let elapsed = 0;
+    while (elapsed + 25 * MINUTE < 8 * HOUR) {
+      timeClock.advance(25 * MINUTE);
+      elapsed += 25 * MINUTE;
+      await alive(sid, `pengguna yang aktif setiap 25 menit harus tetap login sebelum 8 jam (menit ke-${elapsed / MINUTE}).`);
+    }
+    timeClock.advance(8 * HOUR - SECOND - elapsed);
+    await alive(sid, '7 jam 59 menit 59 detik sejak login, session yang aktif masih harus hidup: absolute timeout-nya 8 jam, bukan kurang.');
+    timeClock.advance(2 * SECOND);
+    await dead(sid, '8 jam 1 detik sejak login, session harus sudah berakhir walau terus aktif: absolute timeout-nya 8 jam, bukan lebih.');
+    await dead(sid, 'session yang melewati absolute timeout harus tetap mati pada request berikutnya.');
   });
 });
 
@@ -506,5 +781,26 @@ describe('Tugas 8: logout menghapus session di server', () => {
       res: out,
     });
     checkStatus(await b.get('/me'), 401, 'setelah logout, browser yang sama tidak boleh masih login.');
+  });
+
+  test('Tugas 8: di mode production, logout menghapus __Host-sid yang bisa diterima browser', async () => {
+    const { sid, res: loggedIn } = await productionLogin();
+    check(sid, `login di mode production harus mengirim cookie ${HOST_SID}.`, { diterima: loggedIn.setCookies.join(' | ') || '(tidak ada Set-Cookie)', res: loggedIn });
+    const headers = { ...HTTPS, cookie: cookieHeader(HOST_SID, sid) };
+    const tokenRes = await client(production).get('/csrf-token', { headers });
+    checkStatus(tokenRes, 200, 'GET /csrf-token harus menjawab 200 dengan JSON { token }.');
+    const token: string = tokenRes.json().token;
+    const out = await client(production).post('/logout', { form: { _csrf: token }, headers: { ...headers, 'x-csrf-token': token } });
+    check(ok(out), 'POST /logout di mode production harus berhasil (200 atau 303).', { diterima: out.status, res: out });
+    const cleared = requireSetCookie(out, HOST_SID, 'untuk menghapus cookie session di browser');
+    const expires = typeof cleared.attrs.expires === 'string' ? Date.parse(cleared.attrs.expires) : NaN;
+    const gone = cleared.value === '' || Number(cleared.attrs['max-age']) <= 0 || expires <= clock.now();
+    check(
+      gone && cleared.attrs.secure === true && cleared.attrs.path === '/' && !('domain' in cleared.attrs),
+      `cookie pengganti ${HOST_SID} saat logout harus kosong atau kedaluwarsa, dan tetap Secure, Path=/, tanpa Domain: browser menolak cookie __Host- tanpa itu, sehingga cookie lama tidak terhapus.`,
+      { diharapkan: `${HOST_SID}=; Path=/; HttpOnly; SameSite=Lax; Secure; Max-Age=0`, diterima: cleared.raw, res: out },
+    );
+    const res = await client(production).get('/me', { headers });
+    checkStatus(res, 401, 'setelah logout di mode production, salinan cookie lama harus ditolak 401.');
   });
 });
