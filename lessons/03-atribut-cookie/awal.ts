@@ -20,6 +20,7 @@ export interface CookieOptions {
 // - Nilai di-encode dengan encodeURIComponent (spasi, ";", "," dan "é" tidak boleh mentah).
 // - maxAge → Max-Age dalam detik bulat (0 boleh: itu cara menghapus); NaN/Infinity ditolak.
 // - expires (Date) → Expires dalam format HTTP-date GMT, contoh: Wed, 21 Oct 2026 07:28:00 GMT.
+//   Checker berjalan di zona WIB: tanggal dan jam lokal tidak sama dengan GMT.
 //   Date yang tidak sah (new Date('kemarin')) ditolak.
 // - domain → Domain=..., path → Path=..., secure → Secure, httpOnly → HttpOnly,
 //   sameSite → SameSite=Strict|Lax|None, partitioned → Partitioned (boleh, tidak dicek).
@@ -29,7 +30,8 @@ export interface CookieOptions {
 // - SameSite=None tanpa Secure,
 // - nama berawalan __Secure- tanpa Secure,
 // - nama berawalan __Host- tanpa Secure, tanpa Path=/, atau dengan Domain,
-// - nama + nilai (setelah di-encode) lebih dari 4096 byte.
+//   (awalan dicocokkan tanpa peduli huruf besar/kecil, seperti browser: __HOST- juga),
+// - nama + nilai (setelah di-encode) lebih dari 4096 byte. Atribut tidak ikut dihitung.
 export function serializeCookie(name: string, value: string, options: CookieOptions = {}): string {
   void options;
   return `${name}=${value}`;
@@ -37,12 +39,14 @@ export function serializeCookie(name: string, value: string, options: CookieOpti
 
 // Tugas 2: pilihan bahasa yang diingat setahun.
 // - GET /language?set=id|en mengirim cookie "lang" yang hidup setahun (Max-Age=31536000
-//   dan/atau Expires yang dihitung dari now()), dengan Path=/ dan SameSite=Lax, lalu
-//   mengarahkan kembali ke / (redirect 303). Nilai lain → 400 tanpa cookie.
-// - POST /language/reset menghapus cookie itu: nama yang sama, Path yang SAMA, Max-Age=0.
+//   dan/atau Expires yang dihitung dari now()), dengan Path=/, SameSite=Lax, dan HttpOnly, lalu
+//   mengarahkan kembali ke / (redirect 303). Nilai lain (juga "EN", " en", "en2") → 400 tanpa cookie.
+// - POST /language/reset menghapus cookie itu: nama yang sama, Path yang SAMA, Domain yang sama
+//   (di sini: tanpa Domain), Max-Age=0.
 // - GET / menjawab dengan <html lang="id"> atau <html lang="en"> sesuai cookie "lang";
-//   tanpa cookie atau dengan nilai asing, bahasanya "id".
-// Pakai serializeCookie buatanmu untuk menyusun header-nya.
+//   tanpa cookie, dengan nilai asing, atau dengan header Cookie yang rusak, bahasanya "id".
+// serializeCookie buatanmu cocok untuk menyusun header-nya (res.cookie juga boleh: yang dinilai
+// adalah header yang terkirim).
 export function createApp(options: { now?: () => number } = {}) {
   const now = options.now ?? Date.now;
   void now;

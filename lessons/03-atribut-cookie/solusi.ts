@@ -42,8 +42,9 @@ export function serializeCookie(name: string, value: string, options: CookieOpti
   const parts = [`${name}=${encoded}`];
 
   if (options.maxAge !== undefined) {
-    if (!Number.isFinite(options.maxAge) || options.maxAge < 0) {
-      throw new Error(`maxAge harus jumlah detik ≥ 0 (0 untuk menghapus), bukan ${options.maxAge}.`);
+    // NaN/Infinity tertulis sebagai "Max-Age=NaN", yang diabaikan browser: cookie diam-diam jadi session cookie.
+    if (!Number.isFinite(options.maxAge)) {
+      throw new Error(`maxAge harus jumlah detik yang berhingga (0 untuk menghapus), bukan ${options.maxAge}.`);
     }
     parts.push(`Max-Age=${Math.floor(options.maxAge)}`);
   }
@@ -58,9 +59,7 @@ export function serializeCookie(name: string, value: string, options: CookieOpti
     parts.push(`Domain=${options.domain}`);
   }
   if (options.path !== undefined) {
-    if (!options.path.startsWith('/') || !SAFE_ATTR.test(options.path)) {
-      throw new Error(`Path ${JSON.stringify(options.path)} tidak sah: harus diawali "/" dan tanpa ";".`);
-    }
+    if (!SAFE_ATTR.test(options.path)) throw new Error(`Path ${JSON.stringify(options.path)} tidak sah.`);
     parts.push(`Path=${options.path}`);
   }
   if (options.secure) parts.push('Secure');
@@ -96,18 +95,16 @@ function isLang(value: unknown): value is Lang {
 
 /** Nilai pertama cookie `name` dari header Cookie (tanpa decode: nilai yang sah hanya id/en). */
 function readCookie(header: string | undefined, name: string): string | undefined {
-  for (const part of (header ?? '').split(';')) {
-    const eq = part.indexOf('=');
-    if (eq !== -1 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
-  }
-  return undefined;
+  const pair = (header ?? '').split(';').map((part) => part.trim()).find((part) => part.startsWith(`${name}=`));
+  return pair?.slice(name.length + 1);
 }
 
 export function createApp(options: { now?: () => number } = {}) {
   const now = options.now ?? Date.now;
   const app = express();
-  // Atribut yang sama untuk menyimpan DAN menghapus: cookie dikenali dari nama + Domain + Path.
-  // Bahasa bukan rahasia, tetapi JavaScript tidak perlu membacanya, jadi tetap HttpOnly.
+  // Atribut yang sama untuk menyimpan DAN menghapus: browser mengenali cookie dari nama, domain,
+  // host-only (Domain ditulis atau tidak), dan path. Bahasa bukan rahasia, tetapi JavaScript tidak
+  // perlu membacanya, jadi tetap HttpOnly (ASVS 5.0 3.3.4). Secure hanya di production: sandbox memakai HTTP.
   const attrs = { path: '/', sameSite: 'Lax', httpOnly: true, secure: process.env.NODE_ENV === 'production' } as const;
 
   app.get('/language', (req, res) => {
