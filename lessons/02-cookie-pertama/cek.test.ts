@@ -3,7 +3,7 @@
 // - pisahkan dengan ";" → "Tugas 1: dua cookie sederhana"
 // - spasi di tepi nama dan nilai dibuang → "Tugas 1: spasi di tepi nama dan nilai dibuang"
 // - pisahkan di "=" pertama → "Tugas 1: "=" di dalam nilai tetap bagian dari nilai"
-// - kutip di KEDUA ujung dilepas (konvensi library), kutip sebelah tetap → "Tugas 1: nilai berkutip
+// - kutip di KEDUA ujung (panjang minimal 2) dilepas (konvensi library), kutip sebelah tetap → "Tugas 1: nilai berkutip
 //   dilepas kutipnya", "Tugas 1: kutip hanya dilepas bila ada di kedua ujung"
 // - percent-decode (decodeURIComponent, "+" bukan spasi), sesudah kutip dilepas; yang rusak tetap
 //   mentah → "Tugas 1: percent-encoding di-decode, yang rusak dibiarkan", "Tugas 1: decode setelah
@@ -20,7 +20,7 @@
 // - lalu redirect (303/302/307, bukan permanen) ke / → "Tugas 2: /theme me-redirect ke /"
 // - nilai lain (termasuk yang hampir benar) → 400 tanpa cookie → "Tugas 2: pilihan yang tidak
 //   dikenal ditolak dengan 400 tanpa cookie"
-// - GET / menampilkan tema dari cookie, di antara cookie lain → "Tugas 2: browser mengirim cookie
+// - GET / menampilkan tema dari cookie dalam halaman HTML, di antara cookie lain → "Tugas 2: browser mengirim cookie
 //   kembali dan GET / menampilkan temanya", "Tugas 2: GET / membaca cookie theme dengan parser, bukan
 //   dengan pencarian teks"
 // - tanpa cookie atau nilai tak dikenal (juga yang hampir benar) → light, tanpa memantulkan nilainya
@@ -30,7 +30,7 @@
 //   parser, bukan dengan pencarian teks"
 import type { RequestListener } from 'node:http';
 import { describe, test } from 'vitest';
-import { attempt, check, checkStatus, client, findSetCookie, loadExercise, requireSetCookie, serve } from '#harness';
+import { attempt, check, checkStatus, client, findSetCookie, loadExercise, mediaType, requireSetCookie, serve } from '#harness';
 
 interface Exercise {
   parseCookieHeader(header: string | undefined): Record<string, string>;
@@ -81,6 +81,7 @@ describe('Tugas 1: parseCookieHeader', () => {
   test('Tugas 1: kutip hanya dilepas bila ada di kedua ujung', async () => {
     await parsed('a="abc; b=abc"', { a: '"abc', b: 'abc"' }, 'kutip yang hanya ada di satu ujung bukan pembungkus, jadi tetap bagian dari nilai');
     await parsed('c=say"hi"', { c: 'say"hi"' }, 'hanya kutip di awal DAN akhir nilai yang dilepas');
+    await parsed('d="', { d: '"' }, 'satu tanda kutip saja tidak membungkus apa pun: nilai berkutip panjangnya minimal 2');
   });
   test('Tugas 1: decode setelah kutip dilepas, dan "+" tetap "+"', async () => {
     await parsed('q="a%20b"; e=%22x%22', { q: 'a b', e: '"x"' }, 'lepas kutip dulu, baru decode; %22 hasil decode bukan kutip pembungkus');
@@ -159,6 +160,11 @@ describe('Tugas 2: tema lewat Set-Cookie dan Cookie', () => {
     await browser.get('/theme?choose=dark');
     const res = await browser.get('/');
     checkStatus(res, 200);
+    check(mediaType(res) === 'text/html', 'GET / harus menjawab halaman HTML yang dibuka browser.', {
+      diharapkan: 'Content-Type: text/html',
+      diterima: res.headers.get('content-type') ?? '(tidak ada)',
+      res,
+    });
     check(/\bdark\b/.test(visible(res.body)), 'setelah memilih dark, GET / harus menampilkan tema "dark" dari cookie.', {
       diharapkan: 'body berisi "dark"',
       diterima: res.body,
