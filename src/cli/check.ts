@@ -1,20 +1,21 @@
 // `npm run cek -- NN`: satu kali pemeriksaan, hasil per tugas, kode keluar 0/1.
 import { targetFile } from '../harness/target.ts';
 import { type Lesson, relative } from '../lessons.ts';
-import { ensureWorkspaceFile, progressOf, readState, writeState } from '../workspace.ts';
-import { type LessonResult, createChecker, runChecks } from './runner.ts';
+import { ensureWorkspaceFile, progressOf, updateState } from '../workspace.ts';
+import { Checker, type LessonResult } from './runner.ts';
 import { c, formatResult } from './ui.ts';
 
-/** Mencatat hasil pemeriksaan berkas latihan ke latihan/kemajuan.json. */
-export function recordProgress(results: LessonResult[]) {
-  const state = readState();
-  for (const r of results) {
-    const p = progressOf(state, r.lesson);
-    p.tugasLulus = r.tasks.filter((t) => t.total > 0 && t.passed === t.total).map((t) => t.number);
-    p.lulus ||= r.ok;
-    p.terakhirDicek = new Date().toISOString();
-  }
-  writeState(state);
+/** Mencatat hasil pemeriksaan berkas latihan ke latihan/kemajuan.json; mengembalikan peringatan bila gagal. */
+export function recordProgress(results: LessonResult[]): string | undefined {
+  const now = new Date().toISOString();
+  return updateState((state) => {
+    for (const r of results) {
+      const p = progressOf(state, r.lesson);
+      p.tugasLulus = r.tasks.filter((t) => t.total > 0 && t.passed === t.total).map((t) => t.number);
+      p.lulus ||= r.ok;
+      p.terakhirDicek = now;
+    }
+  });
 }
 
 export function nextStep(result: LessonResult): string {
@@ -30,14 +31,22 @@ export async function check(lessons: Lesson[], target: string, opts: { debug: bo
       if (ensureWorkspaceFile(lesson) && !opts.json) console.log(c.dim(`Kode awal disalin ke ${relative(lesson.workspaceFile)}.\n`));
     }
   }
-  const vitest = await createChecker(target, opts.debug);
+  const checker = new Checker(target, opts.debug);
+  // Ctrl+C / SIGTERM: hentikan pemeriksa (kode latihan bisa saja berputar) dan keluar segera.
+  const stop = (signal: NodeJS.Signals) => {
+    checker.close();
+    if (!opts.json) console.error(c.yellow('\nPemeriksaan dihentikan.'));
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
   let results: LessonResult[];
   try {
-    results = await runChecks(vitest, lessons, target, opts.debug);
+    results = (await checker.check(lessons))!;
   } finally {
-    await vitest.close();
+    checker.close();
   }
-  if (target === 'latihan') recordProgress(results);
+  const warning = target === 'latihan' ? recordProgress(results) : undefined;
 
   if (opts.json) {
     const out = results.map((r) => ({ id: r.lesson.id, ok: r.ok, fileError: r.fileError, tasks: r.tasks }));
@@ -48,5 +57,6 @@ export async function check(lessons: Lesson[], target: string, opts: { debug: bo
       console.log(`\n${nextStep(r)}\n`);
     }
   }
+  if (warning) console.error(c.yellow(warning));
   return results.every((r) => r.ok) ? 0 : 1;
 }

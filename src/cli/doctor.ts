@@ -1,9 +1,9 @@
 // `npm run dokter`: memeriksa hal-hal yang sering membuat latihan macet.
-import { existsSync, mkdirSync, rmSync, watch, writeFileSync, accessSync, constants } from 'node:fs';
+import { existsSync, rmSync, watch, writeFileSync, accessSync, constants } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { ROOT, WORKSPACE_DIR, allLessons } from '../lessons.ts';
-import { STATE_FILE, readState } from '../workspace.ts';
+import { STATE_FILE, ensureWorkspaceDir, readState } from '../workspace.ts';
 import { c } from './ui.ts';
 
 type Verdict = 'ok' | 'warn' | 'fail' | 'info';
@@ -40,7 +40,13 @@ function fileWatchWorks(dir: string): Promise<boolean> {
     } catch {
       return resolve(false);
     }
-    setTimeout(() => writeFileSync(probe, String(Date.now())), 50);
+    setTimeout(() => {
+      try {
+        writeFileSync(probe, String(Date.now()));
+      } catch {
+        finish(false);
+      }
+    }, 50);
     setTimeout(() => finish(false), 1500);
   });
 }
@@ -75,12 +81,13 @@ export async function doctor(): Promise<number> {
   }
 
   try {
-    mkdirSync(WORKSPACE_DIR, { recursive: true });
+    ensureWorkspaceDir();
     accessSync(WORKSPACE_DIR, constants.W_OK);
     report('ok', `Ruang kerja latihan/ bisa ditulis`);
   } catch (err) {
-    report('fail', 'Ruang kerja latihan/ tidak bisa ditulis', (err as Error).message);
-    failures++;
+    report('fail', 'Ruang kerja latihan/ tidak bisa dipakai', (err as Error).message);
+    console.log(c.red(`\n${failures + 1} masalah perlu dibereskan.`));
+    return 1;
   }
 
   const watching = await fileWatchWorks(WORKSPACE_DIR);

@@ -3,12 +3,13 @@
 import { readFileSync } from 'node:fs';
 import { type Lesson, allLessons, findLesson, relative } from '../lessons.ts';
 import { isValidTarget } from '../harness/target.ts';
-import { ensureWorkspaceFile, progressOf, readState, resetWorkspaceFile, writeState } from '../workspace.ts';
+import { WorkspaceError, ensureWorkspaceFile, progressOf, readState, resetWorkspaceFile, updateState } from '../workspace.ts';
 import { c } from './ui.ts';
 
 export class UsageError extends Error {}
 
-const COMMANDS: Record<string, string> = {
+// Map, bukan objek biasa: "__proto__" atau "constructor" tidak boleh cocok dengan apa pun.
+const COMMANDS = new Map(Object.entries({
   start: 'start',
   mulai: 'start',
   latihan: 'latihan',
@@ -27,12 +28,14 @@ const COMMANDS: Record<string, string> = {
   sandbox: 'sandbox',
   bantuan: 'bantuan',
   help: 'bantuan',
-};
+}));
 
-const FLAG_ALIASES: Record<string, string> = {
-  '--force': '--paksa',
-  '--solution': '--solusi',
-};
+const FLAG_ALIASES = new Map([
+  ['--force', '--paksa'],
+  ['--solution', '--solusi'],
+]);
+
+const VALUE_EXAMPLES: Record<string, string> = { '--port': '--port 3001', '--target': '--target solusi' };
 
 export interface Args {
   positional: string[];
@@ -46,10 +49,12 @@ export function parseArgs(argv: string[], valued: string[] = ['--port', '--targe
     let a = argv[i]!;
     let inlineValue: string | undefined;
     if (a.startsWith('--') && a.includes('=')) [a, inlineValue] = [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)];
-    a = FLAG_ALIASES[a] ?? a;
+    a = FLAG_ALIASES.get(a) ?? a;
     if (valued.includes(a)) {
       const v = inlineValue ?? argv[++i];
-      if (v === undefined) throw new UsageError(`Opsi ${a} butuh nilai, misalnya ${a} 3001.`);
+      if (v === undefined || (inlineValue === undefined && v.startsWith('--'))) {
+        throw new UsageError(`Opsi ${a} butuh nilai, misalnya ${VALUE_EXAMPLES[a] ?? `${a} NILAI`}.`);
+      }
       args.values.set(a, v);
     } else if (a.startsWith('-')) args.flags.add(a);
     else args.positional.push(a);
@@ -88,7 +93,11 @@ const HELP = `${c.bold('Perintah buku latihan Cookie dan Session')}
   npm run sandbox -- NN          jalankan app pelajaran di http://127.0.0.1:3000 [--solusi] [--port P]
 
 Nomor pelajaran boleh ditulis 2, 02, atau nama foldernya (02-cookie-pertama).
-Tambahkan --debug untuk melihat stack trace lengkap.`;
+Tambahkan --debug untuk melihat stack trace lengkap.
+
+Kode latihanmu berjalan di proses terpisah yang dihentikan bila macet: satu request boleh
+menunggu 4 detik, kode yang berjalan terus tanpa jeda 3 detik, satu tes 8 detik, satu pelajaran
+30 detik. Ctrl+C selalu menghentikan perintah apa pun.`;
 
 async function cmdCek(args: Args): Promise<number> {
   checkFlags(args, ['--debug', '--json']);
@@ -122,8 +131,11 @@ function cmdPetunjuk(args: Args): number {
   } else {
     console.log(c.dim(`\nItu petunjuk terakhir. Solusi: npm run solusi -- ${lesson.number} (setelah lulus, atau dengan --paksa).`));
   }
-  progress.petunjukDibuka = Math.max(progress.petunjukDibuka, index + 1);
-  writeState(state);
+  const warning = updateState((s) => {
+    const p = progressOf(s, lesson);
+    p.petunjukDibuka = Math.max(p.petunjukDibuka, index + 1);
+  });
+  if (warning) console.error(c.yellow(warning));
   return 0;
 }
 
@@ -171,7 +183,7 @@ function cmdDaftar(args: Args): number {
 
 async function main(argv: string[]): Promise<number> {
   const [rawCommand = 'bantuan', ...rest] = argv;
-  const command = COMMANDS[rawCommand];
+  const command = COMMANDS.get(rawCommand);
   if (!command) throw new UsageError(`Perintah "${rawCommand}" tidak dikenal.\n\n${HELP}`);
   const args = parseArgs(rest);
   switch (command) {
@@ -224,6 +236,11 @@ main(process.argv.slice(2)).then(
     process.stdout.write('', () => process.exit(code ?? 0));
   },
   (err: unknown) => {
+    if (err instanceof WorkspaceError) {
+      console.error(c.red(err.message));
+      process.exitCode = 1;
+      return;
+    }
     if (err instanceof UsageError) {
       console.error(c.red(err.message));
       process.exitCode = 2;

@@ -1,10 +1,17 @@
-// Menjalankan checker pelajaran lewat API Node vitest dan meringkas hasilnya per tugas.
+// Menjalankan checker pelajaran dan meringkas hasilnya per tugas.
+//
+// Kode latihan tidak pernah berjalan di proses CLI. `Checker` menyalakan proses pemeriksa
+// (src/cli/child.ts: vitest lewat API Node, pool 'threads') dan menerima hasil setiap tes selagi
+// berjalan. Bila kode latihan macet (lihat limits.ts), proses itu dibunuh dan diganti yang baru;
+// tes yang sudah selesai tetap dihitung, tes yang macet disebut namanya. Proses pemeriksa tetap
+// hidup di antara pemeriksaan (mode pantau), jadi hanya berkas latihan yang dimuat ulang.
+import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
-import type { TestModule, Vitest } from 'vitest/node';
-import { createVitest } from 'vitest/node';
+import type { Reporter, Vitest } from 'vitest/node';
 import { type Lesson, ROOT, relative } from '../lessons.ts';
 import { syntaxError } from './syntax.ts';
 import { targetFile as targetPath } from '../harness/target.ts';
+import { LESSON_TIMEOUT_MS, STUCK_MS, TEST_TIMEOUT_MS } from './limits.ts';
 
 const targetFile = (lesson: Lesson, target: string) => targetPath(lesson.id, target);
 
@@ -28,17 +35,18 @@ export interface LessonResult {
   fileError?: string;
 }
 
-/** Membuat satu instance vitest untuk checker; dipakai ulang oleh mode pantau. */
 /**
  * Zona waktu checker: bukan UTC, supaya tanggal yang dibangun dengan getter waktu lokal
  * (getHours, getDate, toString) ketahuan. Harus diisi di proses utama sebelum worker dibuat:
- * mengubah TZ di dalam worker tidak berpengaruh.
+ * mengubah TZ di dalam worker tidak berpengaruh. (Proses pemeriksa juga dinyalakan dengan TZ ini.)
  */
 export const CHECK_TIME_ZONE = 'Asia/Jakarta';
 
-export async function createChecker(target: string, debug = false): Promise<Vitest> {
+/** Membuat satu instance vitest untuk checker (di proses pemeriksa); dipakai ulang oleh mode pantau. */
+export async function createChecker(target: string, debug = false, reporter: Reporter = {}): Promise<Vitest> {
   process.env.WORKBOOK_TARGET = target;
   process.env.TZ = CHECK_TIME_ZONE;
+  const { createVitest } = await import('vitest/node');
   return createVitest(
     'test',
     {
@@ -46,11 +54,12 @@ export async function createChecker(target: string, debug = false): Promise<Vite
       config: false,
       watch: false,
       include: ['lessons/*/cek.test.ts'],
-      reporters: [{}],
+      setupFiles: [path.join(ROOT, 'src/cli/guard.ts')],
+      reporters: [reporter],
       silent: !debug,
       pool: 'threads',
-      testTimeout: 10_000,
-      hookTimeout: 10_000,
+      testTimeout: TEST_TIMEOUT_MS,
+      hookTimeout: TEST_TIMEOUT_MS,
       env: { WORKBOOK_TARGET: target, TZ: CHECK_TIME_ZONE },
       // Modul yang sudah ditransformasi disimpan di node_modules/.experimental-vitest-cache:
       // pemeriksaan berikutnya (juga proses baru) tidak perlu mentransformasi ulang.
@@ -59,6 +68,55 @@ export async function createChecker(target: string, debug = false): Promise<Vite
     { logLevel: 'silent', cacheDir: path.join(ROOT, 'node_modules/.vite-cek') },
   );
 }
+
+// ---------------------------------------------------------------------------
+// Laporan mentah dari proses pemeriksa.
+
+export interface ErrorReport {
+  name?: string;
+  message?: string;
+  stack?: string;
+}
+
+export interface TestReport {
+  name: string;
+  fullName: string;
+  state?: string;
+  errors?: ErrorReport[];
+}
+
+export interface StuckReport {
+  /** loop: tidak ada denyut (perulangan tanpa akhir); waktu: pelajaran melewati LESSON_TIMEOUT_MS. */
+  kind: 'loop' | 'waktu';
+  /** Tes yang sedang berjalan (kosong bila macet saat berkas dimuat). */
+  test?: { name: string; fullName?: string };
+  /** Request atau fungsi yang sedang berjalan. */
+  what?: string;
+}
+
+export interface ModuleReport {
+  collected: { name: string; fullName: string }[];
+  tests: Map<string, TestReport>;
+  errors: ErrorReport[];
+  ended: boolean;
+  stuck?: StuckReport;
+  /** Proses pemeriksa berhenti sendiri sebelum checker selesai. */
+  crashed?: string;
+}
+
+/** Pesan yang dikirim proses pemeriksa ke CLI. */
+export type ChildMessage =
+  | { type: 'ready' }
+  | { type: 'collected'; file: string; tests: { name: string; fullName: string }[] }
+  | { type: 'test'; file: string; test: TestReport }
+  | { type: 'module-end'; file: string; errors: ErrorReport[] }
+  | { type: 'stuck'; file: string; stuck: StuckReport }
+  | { type: 'run-end' };
+
+export type ParentMessage = { type: 'run'; files: string[]; invalidate: string[] };
+
+// ---------------------------------------------------------------------------
+// Ringkasan per tugas.
 
 function taskOf(name: string): { number: number; title: string } | undefined {
   const m = /^Tugas (\d+)\s*:?\s*(.*)$/.exec(name);
@@ -79,8 +137,22 @@ function firstLocation(stack: string | undefined, files: string[]): string | und
   return undefined;
 }
 
-function describeError(err: { message?: string; name?: string; stack?: string }, exercise: string, debug: boolean): string {
-  if (err.name === 'CheckFailure') return err.message ?? '';
+const seconds = (ms: number) => `${ms / 1000} detik`;
+const taskPrefix = (testName?: string) => {
+  const m = /Tugas \d+/.exec(testName ?? '');
+  return m ? `${m[0]}: ` : '';
+};
+
+function describeError(err: ErrorReport, exercise: string, debug: boolean, testName?: string): string {
+  if (err.name === 'CheckFailure' || err.name === 'GuardFailure') return err.message ?? '';
+  const timedOut = /^(Test|Hook) timed out in (\d+)ms/.exec(err.message ?? '');
+  if (timedOut) {
+    const where = timedOut[1] === 'Test' ? `tes "${testName?.replace(/^Tugas \d+:\s*/, '') ?? '?'}"` : 'persiapan tes (hook)';
+    return (
+      `${taskPrefix(testName)}${where} tidak selesai dalam ${seconds(Number(timedOut[2]))}: kode latihan menunggu sesuatu yang tidak pernah datang ` +
+      '(Promise yang tidak pernah selesai, `await` tanpa akhir, atau request tanpa jawaban). Pastikan setiap jalur memanggil `res.send()`/`res.end()` atau `next()`.'
+    );
+  }
   const loc = firstLocation(err.stack, [exercise]);
   const msg = `${err.name && err.name !== 'Error' ? `${err.name}: ` : ''}${err.message ?? String(err)}`;
   const lines = [`Kode latihan melempar error${loc ? ` di ${loc}` : ''}:`, `  ${msg}`];
@@ -88,37 +160,73 @@ function describeError(err: { message?: string; name?: string; stack?: string },
   return lines.join('\n');
 }
 
-function summarize(lesson: Lesson, target: string, module: TestModule | undefined, debug: boolean): LessonResult {
+function stuckMessage(stuck: StuckReport, exercise: string): string {
+  if (stuck.kind === 'waktu') {
+    return (
+      `${taskPrefix(stuck.test?.fullName ?? stuck.test?.name)}pemeriksaan dihentikan setelah ${seconds(LESSON_TIMEOUT_MS)}` +
+      `${stuck.what ? ` saat menunggu ${stuck.what}` : ''}: terlalu banyak request yang tidak dijawab atau Promise yang tidak pernah selesai.`
+    );
+  }
+  const loop =
+    `berjalan terus lebih dari ${seconds(STUCK_MS)} tanpa jeda, kemungkinan perulangan tanpa akhir ` +
+    '(mis. `while (true)` atau kondisi loop yang tidak pernah menjadi salah). Pemeriksaan dihentikan.';
+  if (!stuck.test) return `Berkas ${relative(exercise)} tidak selesai dimuat: kode di tingkat atas berkas atau di createApp() ${loop}`;
+  const what = stuck.what ?? `tes "${stuck.test.name.replace(/^Tugas \d+:\s*/, '')}"`;
+  return `${taskPrefix(stuck.test.fullName ?? stuck.test.name)}${what} tidak selesai: kode latihan ${loop}`;
+}
+
+/** Error dari pengawas (process.exit, Promise ditolak, listen) lebih jelas daripada akibatnya (mis. status 500). */
+function mainError(errors: ErrorReport[]): ErrorReport | undefined {
+  return errors.find((e) => e.name === 'GuardFailure') ?? errors[0];
+}
+
+export function summarize(lesson: Lesson, target: string, module: ModuleReport | undefined, debug: boolean): LessonResult {
   const exercise = targetFile(lesson, target);
   const tasks = new Map<number, TaskResult>();
   lesson.tasks.forEach((t, i) => tasks.set(i + 1, { number: i + 1, title: t, passed: 0, total: 0 }));
 
   let fileError: string | undefined;
-  const moduleErrors = module?.errors() ?? [];
+  let stopped: string | undefined; // alasan tes yang belum sempat berjalan
   if (!module) fileError = 'Checker tidak berjalan.';
-  else if (moduleErrors.length > 0) fileError = describeError(moduleErrors[0]!, exercise, debug);
+  else if (module.crashed) fileError = module.crashed;
+  else if (module.stuck && !module.stuck.test) fileError = stuckMessage(module.stuck, exercise);
+  else if (module.errors.length > 0) fileError = describeError(mainError(module.errors)!, exercise, debug);
+  if (module?.stuck?.test) stopped = stuckMessage(module.stuck, exercise);
 
   if (module) {
-    for (const test of module.children.allTests()) {
-      const top = test.fullName.split(' > ')[0] ?? test.name;
-      const info = taskOf(top) ?? taskOf(test.name);
+    const all = module.collected.length > 0 ? module.collected : [...module.tests.values()];
+    for (const { name, fullName } of all) {
+      const top = fullName.split(' > ')[0] ?? name;
+      const info = taskOf(top) ?? taskOf(name);
       if (!info) continue;
       const task = tasks.get(info.number) ?? { number: info.number, title: info.title, passed: 0, total: 0 };
-      if (info.title && test.fullName.startsWith(top) && top !== test.name) task.title = info.title; // judul singkat dari describe
-      const result = test.result();
-      if (result.state === 'skipped') {
+      if (info.title && fullName.startsWith(top) && top !== name) task.title = info.title; // judul singkat dari describe
+      tasks.set(info.number, task);
+      const report = module.tests.get(fullName);
+      if (report?.state === 'skipped') {
         // Mis. pemeriksaan Redis tanpa REDIS_URL: dilewati, tidak dihitung gagal.
         task.skipped = (task.skipped ?? 0) + 1;
-        tasks.set(info.number, task);
         continue;
       }
+      if (!report && !stopped && !fileError) continue; // belum berjalan, tanpa alasan: tidak dihitung
       task.total++;
-      if (result.state === 'passed') task.passed++;
+      if (report?.state === 'passed') task.passed++;
       else if (!task.failure) {
-        const err = result.errors?.[0];
-        task.failure = err ? describeError(err, exercise, debug) : `Tes "${test.name}" tidak lulus.`;
+        const isStuck = module.stuck?.test && (module.stuck.test.fullName ?? module.stuck.test.name) === fullName;
+        if (isStuck || (!report && stopped)) {
+          task.failure = isStuck ? stopped : `Tugas ${info.number}: belum sempat diperiksa karena pemeriksaan dihentikan.\n${stopped ?? fileError}`;
+        } else {
+          const err = report ? mainError(report.errors ?? []) : undefined;
+          task.failure = err ? describeError(err, exercise, debug, fullName) : `Tes "${name}" tidak lulus.`;
+        }
       }
-      tasks.set(info.number, task);
+    }
+    // Tes yang macet tanpa ada di daftar (mis. hook): tetap tampilkan alasannya.
+    if (stopped && ![...tasks.values()].some((t) => t.failure === stopped)) {
+      const info = taskOf(module.stuck?.test?.fullName ?? '') ?? taskOf(module.stuck?.test?.name ?? '');
+      const t = info && tasks.get(info.number);
+      if (t) t.failure = stopped;
+      else fileError ??= stopped;
     }
   }
   const list = [...tasks.values()].sort((a, b) => a.number - b.number);
@@ -127,34 +235,178 @@ function summarize(lesson: Lesson, target: string, module: TestModule | undefine
   return { lesson, target, ok, tasks: list, fileError };
 }
 
-/** Menjalankan checker untuk beberapa pelajaran sekaligus. */
-export async function runChecks(
-  vitest: Vitest,
-  lessons: Lesson[],
-  target: string,
-  debug = false,
-): Promise<LessonResult[]> {
-  const results: LessonResult[] = [];
-  const runnable: Lesson[] = [];
-  for (const lesson of lessons) {
-    const err = await syntaxError(targetFile(lesson, target));
-    if (err) {
-      results.push({
-        lesson,
-        target,
-        ok: false,
-        fileError: err,
-        tasks: lesson.tasks.map((title, i) => ({ number: i + 1, title, passed: 0, total: 0, failure: err })),
+// ---------------------------------------------------------------------------
+// Proses pemeriksa yang bisa dihentikan.
+
+const BIN = path.join(ROOT, 'src', 'cli', 'bin.mjs');
+
+interface RunState {
+  modules: Map<string, ModuleReport>;
+  finish(): void;
+}
+
+/** Proses pemeriksa untuk satu target; dibuat ulang otomatis setelah dihentikan. */
+export class Checker {
+  private child?: ChildProcess;
+  private ready?: Promise<void>;
+  private run?: RunState;
+  private output = '';
+
+  constructor(
+    readonly target: string,
+    private debug = false,
+  ) {}
+
+  /** Menyalakan proses pemeriksa (bila belum) supaya pemeriksaan berikutnya langsung mulai. */
+  start(): Promise<void> {
+    if (this.ready) return this.ready;
+    this.output = '';
+    const child = spawn(process.execPath, [BIN, '__pemeriksa'], {
+      cwd: ROOT,
+      env: { ...process.env, WORKBOOK_TARGET: this.target, TZ: CHECK_TIME_ZONE, WORKBOOK_DEBUG: this.debug ? '1' : '' },
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      serialization: 'advanced',
+    });
+    this.child = child;
+    const keep = (d: Buffer) => {
+      if (this.debug) process.stderr.write(d);
+      this.output = (this.output + d.toString()).slice(-4000);
+    };
+    child.stdout!.on('data', keep);
+    child.stderr!.on('data', keep);
+    const ready = new Promise<void>((resolve, reject) => {
+      child.on('message', (m: ChildMessage) => {
+        if (m.type === 'ready') resolve();
+        else this.onMessage(m);
       });
-    } else runnable.push(lesson);
+      child.once('exit', (code, signal) => {
+        if (this.child === child) {
+          this.child = undefined;
+          this.ready = undefined;
+        }
+        const why = `Pemeriksa berhenti tiba-tiba (${signal ?? `kode ${code}`}).${this.debug ? '' : ' Jalankan lagi dengan --debug untuk melihat detailnya.'}`;
+        reject(new Error(`${why}${this.debug ? `\n${this.output}` : ''}`));
+        if (this.run && !killed.has(child)) {
+          for (const m of this.run.modules.values()) if (!m.ended && !m.stuck) m.crashed = why;
+          this.run.finish();
+        }
+      });
+    });
+    ready.catch(() => {});
+    this.ready = ready;
+    return ready;
   }
-  if (runnable.length > 0) {
-    for (const lesson of runnable) vitest.invalidateFile(targetFile(lesson, target));
-    const run = await vitest.runTestFiles(runnable.map((l) => l.checker));
-    for (const lesson of runnable) {
-      const module = run.testModules.find((m) => path.resolve(m.moduleId) === lesson.checker);
-      results.push(summarize(lesson, target, module, debug));
+
+  private onMessage(m: ChildMessage) {
+    const run = this.run;
+    if (!run || m.type === 'ready') return;
+    if (m.type === 'run-end') return run.finish();
+    const mod = run.modules.get(path.resolve(m.file));
+    if (!mod || mod.ended || mod.stuck) return;
+    if (m.type === 'collected') mod.collected = m.tests;
+    else if (m.type === 'test') mod.tests.set(m.test.fullName, m.test);
+    else if (m.type === 'module-end') {
+      mod.errors = m.errors;
+      mod.ended = true;
+    } else if (m.type === 'stuck') {
+      mod.stuck = m.stuck;
+      // Worker macet tidak bisa dihentikan dari dalam: hentikan seluruh proses pemeriksa.
+      this.kill();
+      run.finish();
     }
   }
-  return lessons.map((l) => results.find((r) => r.lesson === l)!);
+
+  /** Menghentikan proses pemeriksa sekarang juga (SIGKILL); pemeriksaan yang sedang berjalan selesai tanpa hasil. */
+  kill() {
+    const child = this.child;
+    this.child = undefined;
+    this.ready = undefined;
+    if (child) {
+      killed.add(child);
+      child.kill('SIGKILL');
+    }
+  }
+
+  /** Menghentikan pemeriksaan yang sedang berjalan (mis. berkas disimpan lagi). */
+  abort() {
+    const run = this.run;
+    this.kill();
+    run?.finish();
+  }
+
+  close() {
+    this.kill();
+  }
+
+  /** Satu putaran di proses pemeriksa; modul yang tidak selesai karena modul lain macet tetap `ended: false`. */
+  private async once(lessons: Lesson[]): Promise<Map<string, ModuleReport> | undefined> {
+    const modules = new Map<string, ModuleReport>();
+    for (const l of lessons) modules.set(l.checker, { collected: [], tests: new Map(), errors: [], ended: false });
+    try {
+      await this.start();
+    } catch (err) {
+      for (const m of modules.values()) m.crashed = (err as Error).message;
+      return modules;
+    }
+    let aborted = false;
+    await new Promise<void>((resolve) => {
+      const run: RunState = {
+        modules,
+        finish: () => {
+          if (this.run !== run) return;
+          this.run = undefined;
+          aborted = !this.child && ![...modules.values()].some((m) => m.stuck || m.crashed);
+          resolve();
+        },
+      };
+      this.run = run;
+      const msg: ParentMessage = {
+        type: 'run',
+        files: lessons.map((l) => l.checker),
+        invalidate: lessons.map((l) => targetFile(l, this.target)),
+      };
+      this.child!.send(msg);
+    });
+    return aborted ? undefined : modules;
+  }
+
+  /**
+   * Memeriksa beberapa pelajaran. Mengembalikan undefined bila dihentikan lewat abort().
+   * Pelajaran yang terputus karena pelajaran lain macet diperiksa ulang di proses baru.
+   */
+  async check(lessons: Lesson[]): Promise<LessonResult[] | undefined> {
+    const results = new Map<Lesson, LessonResult>();
+    let pending: Lesson[] = [];
+    for (const lesson of lessons) {
+      const err = await syntaxError(targetFile(lesson, this.target));
+      if (err) {
+        results.set(lesson, {
+          lesson,
+          target: this.target,
+          ok: false,
+          fileError: err,
+          tasks: lesson.tasks.map((title, i) => ({ number: i + 1, title, passed: 0, total: 0, failure: err })),
+        });
+      } else pending.push(lesson);
+    }
+    while (pending.length > 0) {
+      const modules = await this.once(pending);
+      if (!modules) return undefined;
+      const interrupted: Lesson[] = [];
+      for (const lesson of pending) {
+        const m = modules.get(lesson.checker)!;
+        if (m.ended || m.stuck || m.crashed) results.set(lesson, summarize(lesson, this.target, m, this.debug));
+        else interrupted.push(lesson);
+      }
+      if (interrupted.length === pending.length) {
+        // Tidak ada kemajuan sama sekali: jangan berputar selamanya.
+        for (const lesson of interrupted) results.set(lesson, summarize(lesson, this.target, undefined, this.debug));
+        break;
+      }
+      pending = interrupted;
+    }
+    return lessons.map((l) => results.get(l)!);
+  }
 }
+
+const killed = new WeakSet<ChildProcess>();

@@ -2,13 +2,13 @@
 // Memeriksa ulang pelajaran sekarang setiap kali berkasnya disimpan; pindah ke pelajaran berikut
 // setelah lulus; tombol r/Enter untuk memeriksa ulang secara manual bila pemantauan berkas gagal.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { type FSWatcher, watch as fsWatch } from 'node:fs';
+import { type FSWatcher, readFileSync, watch as fsWatch } from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import { type Lesson, ROOT, WORKSPACE_DIR, allLessons, relative } from '../lessons.ts';
-import { ensureWorkspaceFile, readState, writeState } from '../workspace.ts';
+import { ensureWorkspaceFile, progressOf, readState, updateState } from '../workspace.ts';
 import { nextStep, recordProgress } from './check.ts';
-import { createChecker, runChecks } from './runner.ts';
+import { Checker } from './runner.ts';
 import { c, formatResult } from './ui.ts';
 
 interface WatchOptions {
@@ -59,20 +59,32 @@ export async function watch({ lesson, withSite, debug }: WatchOptions): Promise<
     site = await startSite();
   }
   const siteUrl = site?.url?.replace(/\/*$/, '/');
-  const vitest = await createChecker('latihan', debug);
+  // Proses pemeriksa dinyalakan sekarang dan tetap hidup di antara simpanan; bila kode latihan
+  // macet atau berkas disimpan lagi di tengah pemeriksaan, proses itu diganti yang baru.
+  const checker = new Checker('latihan', debug);
+  void checker.start().catch(() => {});
 
   let banner = '';
   let watcher: FSWatcher | undefined;
   let watchProblem = '';
   let running = false;
   let again = false;
+  let checked: string | undefined; // isi berkas pada pemeriksaan terakhir
+  const read = () => {
+    try {
+      return readFileSync(current.workspaceFile, 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
 
   function select(lesson: Lesson) {
     current = lesson;
     if (ensureWorkspaceFile(lesson)) banner += c.dim(`Kode awal disalin ke ${relative(lesson.workspaceFile)}.\n`);
-    const state = readState();
-    state.sekarang = lesson.id;
-    writeState(state);
+    const warning = updateState((state) => {
+      state.sekarang = lesson.id;
+    });
+    if (warning) banner += c.yellow(`${warning}\n`);
   }
 
   function footer(): string {
@@ -90,34 +102,47 @@ export async function watch({ lesson, withSite, debug }: WatchOptions): Promise<
       return;
     }
     running = true;
-    const started = performance.now();
-    const [result] = await runChecks(vitest, [current], 'latihan', debug);
-    const ms = Math.round(performance.now() - started);
-    recordProgress([result!]);
-    if (tty) process.stdout.write('\x1b[2J\x1b[H');
-    if (banner) console.log(banner);
-    banner = '';
-    console.log(formatResult(result!, relative(current.workspaceFile)));
-    console.log(c.dim(`  diperiksa dalam ${ms} ms`));
-    console.log(`\n${nextStep(result!)}\n`);
-    if (result!.ok) {
-      const lessons = allLessons();
-      const next = lessons[lessons.indexOf(current) + 1];
-      if (next) {
-        banner = c.green(c.bold(`🎉 Pelajaran ${current.number} lulus! Lanjut ke pelajaran ${next.number} — ${next.title}.\n`));
-        select(next);
-        watchFile();
-        again = true;
-      } else {
-        console.log(c.green(c.bold('🎉 Semua pelajaran selesai. Terima kasih sudah belajar sampai akhir!')));
-      }
-    }
-    console.log(footer());
-    running = false;
-    if (again) {
+    do {
       again = false;
-      await run();
+      const started = performance.now();
+      checked = read();
+      const results = await checker.check([current]);
+      if (!results) continue; // dihentikan karena ada simpanan baru: periksa ulang
+      const result = results[0]!;
+      const ms = Math.round(performance.now() - started);
+      const warning = recordProgress([result]);
+      if (tty) process.stdout.write('\x1b[2J\x1b[H');
+      if (banner) console.log(banner);
+      banner = '';
+      console.log(formatResult(result, relative(current.workspaceFile)));
+      console.log(c.dim(`  diperiksa dalam ${ms} ms`));
+      console.log(`\n${nextStep(result)}\n`);
+      if (warning) console.log(c.yellow(warning));
+      if (result.ok) {
+        const lessons = allLessons();
+        const next = lessons[lessons.indexOf(current) + 1];
+        if (next) {
+          banner = c.green(c.bold(`🎉 Pelajaran ${current.number} lulus! Lanjut ke pelajaran ${next.number} — ${next.title}.\n`));
+          select(next);
+          watchFile();
+          again = true;
+        } else {
+          console.log(c.green(c.bold('🎉 Semua pelajaran selesai. Terima kasih sudah belajar sampai akhir!')));
+        }
+      }
+      console.log(footer());
+    } while (again);
+    running = false;
+  }
+
+  /** Berkas disimpan: pemeriksaan yang masih berjalan atas isi lama dihentikan dan diganti. */
+  function saved() {
+    if (running && read() !== checked) {
+      again = true;
+      checker.abort();
+      return;
     }
+    void run();
   }
 
   function watchFile() {
@@ -128,7 +153,7 @@ export async function watch({ lesson, withSite, debug }: WatchOptions): Promise<
       watcher = fsWatch(WORKSPACE_DIR, (_event, name) => {
         if (name && name.toString() !== path.basename(current.workspaceFile)) return;
         clearTimeout(timer);
-        timer = setTimeout(() => void run(), 30);
+        timer = setTimeout(saved, 30);
       });
       watcher.on('error', (err) => {
         watchProblem = `Pemantauan berkas berhenti (${err.message}). Tekan r atau Enter setelah menyimpan.`;
@@ -140,21 +165,23 @@ export async function watch({ lesson, withSite, debug }: WatchOptions): Promise<
 
   function showHint() {
     const hints = current.hints;
-    const state = readState();
-    const p = (state.pelajaran[current.id] ??= { lulus: false, tugasLulus: [], petunjukDibuka: 0 });
-    const i = Math.min(p.petunjukDibuka, hints.length - 1);
+    const i = Math.min(progressOf(readState(), current).petunjukDibuka, hints.length - 1);
     if (i < 0) console.log('Pelajaran ini belum punya petunjuk.');
     else {
       console.log(c.bold(`\nPetunjuk ${i + 1}/${hints.length}: `) + hints[i]);
-      p.petunjukDibuka = Math.max(p.petunjukDibuka, i + 1);
-      writeState(state);
+      const warning = updateState((state) => {
+        const p = progressOf(state, current);
+        p.petunjukDibuka = Math.max(p.petunjukDibuka, i + 1);
+      });
+      if (warning) console.log(c.yellow(warning));
     }
   }
 
-  const stop = async () => {
+  const stop = () => {
+    // Segera, apa pun yang sedang dikerjakan kode latihan: pemeriksa dibunuh, bukan ditunggu.
     watcher?.close();
+    checker.close();
     site?.child.kill();
-    await vitest.close();
     if (tty) process.stdin.setRawMode(false);
     console.log('\nSampai jumpa! Kemajuanmu tersimpan di latihan/kemajuan.json.');
     process.exit(0);
@@ -163,7 +190,7 @@ export async function watch({ lesson, withSite, debug }: WatchOptions): Promise<
   const onKey = (key: string) => {
     const lessons = allLessons();
     const k = key.trim().toLowerCase();
-    if (k === 'q' || key === '\u0003') void stop();
+    if (k === 'q' || key === '\u0003') stop();
     else if (k === '' || k === 'r') void run();
     else if (k === 'h') showHint();
     else if (k === 'n' || k === 'p') {
@@ -171,7 +198,10 @@ export async function watch({ lesson, withSite, debug }: WatchOptions): Promise<
       if (target) {
         select(target);
         watchFile();
-        void run();
+        if (running) {
+          again = true;
+          checker.abort();
+        } else void run();
       }
     }
   };
@@ -187,8 +217,9 @@ export async function watch({ lesson, withSite, debug }: WatchOptions): Promise<
   } else {
     readline.createInterface({ input: process.stdin }).on('line', onKey);
   }
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  process.once('SIGHUP', stop);
 
   select(current);
   watchFile();

@@ -333,6 +333,33 @@ export function toughCookie(raw: string): Cookie | undefined {
   return Cookie.parse(raw) ?? undefined;
 }
 
+const UUID_FORMAT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ID_FORMATS: [string, RegExp, number][] = [
+  ['hex', /^[0-9a-f]+$/, 4],
+  ['hex', /^[0-9A-F]+$/, 4],
+  ['base36', /^[0-9a-z]+$/, Math.log2(36)],
+  ['base64url', /^[A-Za-z0-9_-]+$/, 6],
+  ['base64', /^[A-Za-z0-9+/]+=*$/, 6],
+];
+
+/**
+ * Perkiraan bit acak dalam sekumpulan ID (session ID, token) yang dikumpulkan dari app:
+ * `capacity` = batas atas menurut panjang dan alfabetnya (UUID v4: 122 bit), `observed` = bit yang
+ * benar-benar berubah antar-ID (di setiap posisi, berapa karakter berbeda yang muncul). Kumpulkan
+ * ≥ 100 ID agar `observed` dapat dipercaya. Pasangkan dengan withPredictableRandom (asal dari CSPRNG).
+ */
+export function idBits(ids: string[]): { capacity: number; observed: number; format: string } {
+  const len = Math.min(...ids.map((id) => id.length));
+  let observed = 0;
+  for (let i = 0; i < len; i++) observed += Math.log2(new Set(ids.map((id) => id[i])).size);
+  const result = (capacity: number, format: string) => ({ capacity: Math.floor(capacity), observed: Math.floor(observed), format });
+  if (ids.every((id) => UUID_FORMAT.test(id))) return result(122, 'UUID (crypto.randomUUID)');
+  const bare = Math.min(...ids.map((id) => id.replace(/=+$/, '').length));
+  for (const [format, re, perChar] of ID_FORMATS) if (ids.every((id) => re.test(id))) return result(bare * perChar, format);
+  const alphabet = new Set(ids.join('')).size;
+  return result(bare * Math.log2(alphabet), `${alphabet} jenis karakter`);
+}
+
 // ---------------------------------------------------------------------------
 // Pesan gagal dalam bahasa Indonesia, terikat ke "Tugas N" lewat nama tes.
 
@@ -399,6 +426,8 @@ export function checkStatus(res: Res, expected: number | number[], message?: str
 
 /** Menjalankan fungsi milik pelajar; lemparan error jadi pesan gagal yang jelas. */
 export async function attempt<T>(what: string, fn: () => T | Promise<T>): Promise<T> {
+  // Pengawas CLI (src/cli/guard.ts) menyebut fungsi ini bila kode latihan macet di dalamnya.
+  (globalThis as Record<symbol, ((what: string) => void) | undefined>)[Symbol.for('workbook.activity')]?.(what);
   try {
     return await fn();
   } catch (err) {

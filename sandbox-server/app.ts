@@ -1,0 +1,1 @@
+// diisi sebentar lagi
