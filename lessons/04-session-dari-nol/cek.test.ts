@@ -695,7 +695,7 @@ describe('Tugas 3: keranjang per pengunjung', () => {
       }
       check(typeof error === 'string' && !/node_modules|\.[cm]?[jt]s:\d+:\d+/.test(res.body), 'body yang rusak harus dijawab dengan JSON { "error": "..." } yang singkat, bukan halaman error berisi stack trace.', {
         diharapkan: '{ "error": "..." }',
-        diterima: res.body.slice(0, 200),
+        diterima: res.body.replace(/\s+/g, ' ').slice(0, 200),
         petunjuk: 'pertahankan penanganan error di akhir createApp dari kode awal: app.use((err, req, res, next) => ...).',
         res,
       });
