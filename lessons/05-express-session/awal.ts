@@ -33,6 +33,9 @@ export function createApp(options: AppOptions = {}) {
   // - resave dan saveUninitialized: keduanya false.
   // - cookie: HttpOnly, SameSite Lax, dan Secure hanya bila NODE_ENV === 'production'
   //   (baca NODE_ENV di DALAM createApp). Di production, tambahkan juga app.set('trust proxy', 1).
+  // - cookie.maxAge boleh tidak ada; bila ada, satuannya MILIDETIK (minimal 1 menit).
+  // - Biarkan express-session membuat session ID (24 byte dari crypto.randomBytes). Kalau menulis
+  //   genid sendiri, ambil minimal 16 byte dari crypto.randomBytes, bukan UUID, jam, atau Math.random.
   app.use(
     session({
       name: 'connect.sid',
@@ -49,8 +52,9 @@ export function createApp(options: AppOptions = {}) {
     res.json({ visits });
   });
 
-  // Tugas 2: POST /cart { "item": "kopi" } menambah barang ke keranjang klien ini (201),
-  // item kosong atau tidak ada → 400. GET /cart menjawab { "items": [...] } milik klien ini.
+  // Tugas 2: POST /cart { "item": "kopi" } menambah barang ke keranjang klien ini dan menjawab 201
+  // dengan { "items": [...] }; item kosong, tidak ada, atau tanpa body → 400.
+  // GET /cart menjawab { "items": [...] } milik klien ini.
   app.post('/cart', (req, res) => {
     const item: unknown = req.body?.item;
     if (typeof item !== 'string' || item.trim() === '') {

@@ -1,6 +1,29 @@
+// Syarat pelajaran 05 (tugas, petunjuk, komentar awal.ts, teks) dan tes yang menjaganya:
+// Tugas 1
+// - GET /visits menjawab JSON { visits: n }: 1, 2, 3 untuk klien yang sama → "GET /visits menghitung 1, 2, 3 untuk klien yang sama"
+// - hitungan disimpan di server (req.session), tidak di cookie → "GET /visits menghitung 1, 2, 3 untuk klien yang sama"
+// - hitungan per klien, bukan variabel global → "setiap klien punya hitungan sendiri", "request tanpa cookie selalu mulai dari 1"
+// Tugas 2
+// - POST /cart { item } menambah barang: 201 (200 diterima) dengan isi keranjang { items } → "POST /cart menambah barang, GET /cart menampilkannya"
+// - GET /cart { items } milik klien itu saja, urut → "POST /cart menambah barang, …", "klien baru melihat keranjang kosong", "keranjang dua klien terpisah"
+// - item kosong, spasi saja, tidak ada, tanpa body, JSON rusak → 400 (bukan 5xx) → "item kosong atau tidak ada ditolak dengan 400"
+// Tugas 3
+// - cookie "sid", HttpOnly, SameSite=Lax, Path=/ → "cookie session bernama "sid" dengan HttpOnly, SameSite=Lax, Path=/"
+// - maxAge dalam milidetik: umur cookie, bila ada, minimal 1 menit → "cookie session bernama "sid" …"
+// - ditandatangani dengan options.secret → "nilai sid ditandatangani dengan secret dari opsi createApp"
+// - lalu SESSION_SECRET; opsi menang → "tanpa opsi secret, SESSION_SECRET yang dipakai; opsi secret menang"
+// - lalu cadangan dengan peringatan (juga bila SESSION_SECRET kosong) → "tanpa secret sama sekali app tetap jalan …"
+// - array secret: pertama menandatangani, semua memverifikasi → "secret berupa array: …"
+// - signature atau ID palsu → session baru → "signature palsu atau ID tanpa signature …", "cookie palsu tidak membuka keranjang orang lain"
+// - saveUninitialized: false → "pengunjung anonim tidak mendapat cookie (GET /cart)"
+// - resave: false → "request yang hanya membaca tidak menulis ulang session ke store (resave: false)"
+// - session ID dari CSPRNG, ≥ 128 bit (ASVS 5.0 7.2.3) → "session ID dari CSPRNG, unik, ≥ 128 bit"
+// - production: Secure, trust proxy → "NODE_ENV=production di balik proxy HTTPS: …", "… tidak pernah dikirim tanpa Secure"
+// - hanya 'production' yang production: tanpa Secure dan tanpa trust proxy di luar itu → "di luar production …"
 import { createHmac } from 'node:crypto';
 import type { RequestListener } from 'node:http';
-import { describe, test } from 'vitest';
+import session from 'express-session';
+import { describe, onTestFinished, test, vi } from 'vitest';
 import {
   attempt,
   check,
@@ -9,12 +32,16 @@ import {
   client,
   fail,
   findSetCookie,
+  idBits,
   loadExercise,
+  MINUTE,
   parseSetCookie,
   type ParsedSetCookie,
   type Res,
+  SECOND,
   serve,
   withEnv,
+  withPredictableRandom,
   withServer,
 } from '#harness';
 
@@ -112,6 +139,47 @@ function sidHeader(id: string, signature: string): string {
   return `sid=${encodeURIComponent(`s:${id}.${signature}`)}`;
 }
 
+/** Session ID di dalam cookie sid dari response ini. */
+function sidOf(res: Res): string {
+  return splitSigned(sidCookie(res), res).id;
+}
+
+/**
+ * Mencatat setiap ID yang ditulis (store.set) ke MemoryStore express-session sampai tes selesai.
+ * Metode aslinya tetap dijalankan; yang dicatat hanya siapa yang ditulis.
+ */
+function spyStoreWrites(): string[] {
+  const proto = session.MemoryStore.prototype;
+  const original = proto.set;
+  const written: string[] = [];
+  proto.set = function (this: session.MemoryStore, sid: string, ...rest: unknown[]) {
+    written.push(sid);
+    return (original as (...a: unknown[]) => void).call(this, sid, ...rest);
+  };
+  onTestFinished(() => {
+    proto.set = original;
+  });
+  return written;
+}
+
+/** Peringatan yang dicetak (console.warn/error/log/info, process.emitWarning) selama `fn`. */
+async function warningsDuring(fn: () => Promise<void>): Promise<string[]> {
+  const seen: string[] = [];
+  const record = (...args: unknown[]) => {
+    seen.push(args.map(String).join(' '));
+  };
+  const spies = [
+    ...(['warn', 'error', 'log', 'info'] as const).map((m) => vi.spyOn(console, m).mockImplementation(record)),
+    vi.spyOn(process, 'emitWarning').mockImplementation(record),
+  ];
+  try {
+    await fn();
+  } finally {
+    for (const spy of spies) spy.mockRestore();
+  }
+  return seen;
+}
+
 /** Ganti karakter pertama dengan karakter lain yang tetap sah di base64/base64url. */
 function flipFirst(text: string): string {
   return (text.startsWith('A') ? 'B' : 'A') + text.slice(1);
@@ -176,9 +244,17 @@ describe('Tugas 1: penghitung kunjungan per klien', () => {
 describe('Tugas 2: keranjang belanja di session', () => {
   test('Tugas 2: POST /cart menambah barang, GET /cart menampilkannya', async () => {
     const browser = client(server);
+    const sofar: string[] = [];
     for (const item of ['kopi', 'teh']) {
       const added = await browser.post('/cart', { json: { item } });
       checkStatus(added, [200, 201], `POST /cart { "item": "${item}" } harus berhasil (201 atau 200).`);
+      sofar.push(item);
+      const body = added.json<{ items?: unknown }>();
+      check(JSON.stringify(body?.items) === JSON.stringify(sofar), `POST /cart harus menjawab dengan isi keranjang klien ini: { "items": [...] }.`, {
+        diharapkan: { items: sofar },
+        diterima: added.body,
+        res: added,
+      });
     }
     const res = await browser.get('/cart');
     const items = itemsOf(res);
@@ -224,6 +300,10 @@ describe('Tugas 2: keranjang belanja di session', () => {
       const res = await browser.post('/cart', { json });
       checkStatus(res, 400, `POST /cart dengan ${JSON.stringify(json)} harus ditolak dengan 400.`);
     }
+    const empty = await browser.post('/cart');
+    checkStatus(empty, 400, 'POST /cart tanpa body sama sekali (curl -X POST) harus ditolak dengan 400, bukan error server.');
+    const broken = await browser.post('/cart', { body: '{"item": "kopi"', headers: { 'content-type': 'application/json' } });
+    checkStatus(broken, 400, 'POST /cart dengan JSON rusak harus ditolak dengan 400 (status dari express.json), bukan error server.');
   });
 });
 
@@ -243,6 +323,16 @@ describe('Tugas 3: konfigurasi express-session yang aman', () => {
       res,
     });
     check(sid.attrs.path === '/', 'cookie sid harus berlaku untuk seluruh situs (Path=/).', { diharapkan: 'Path=/', diterima: sid.raw, res });
+    // Umur boleh tidak ada (session cookie); bila ada, maxAge express-session dalam MILIDETIK.
+    const maxAge = Number(sid.attrs['max-age']);
+    const expires = typeof sid.attrs.expires === 'string' ? Date.parse(sid.attrs.expires) - Date.parse(res.headers.get('date') ?? '') : NaN;
+    const lifetime = Number.isFinite(maxAge) ? maxAge * SECOND : expires;
+    check(Number.isNaN(lifetime) || lifetime >= MINUTE - SECOND, 'umur cookie sid terlalu pendek: session hilang hampir seketika.', {
+      diharapkan: 'tanpa umur (session cookie), atau minimal 1 menit, mis. maxAge: 30 * 60 * 1000',
+      diterima: `${sid.raw} (≈ ${Math.round(lifetime / SECOND)} detik setelah header Date)`,
+      petunjuk: 'cookie.maxAge express-session dalam MILIDETIK, bukan detik: 1800 berarti 1,8 detik.',
+      res,
+    });
   });
 
   test('Tugas 3: nilai sid ditandatangani dengan secret dari opsi createApp', async () => {
@@ -342,19 +432,38 @@ describe('Tugas 3: konfigurasi express-session yang aman', () => {
     });
   });
 
-  test('Tugas 3: tanpa secret sama sekali app tetap jalan (cadangan untuk pengembangan)', async () => {
-    const app = await makeApp('', DEV);
-    await withServer(app, async (s) => {
-      const browser = client(s);
-      const first = await browser.get('/visits');
-      splitSigned(sidCookie(first), first);
-      const second = await browser.get('/visits');
-      check(visitsOf(second) === 2, 'dengan secret cadangan, session tetap harus berfungsi.', {
+  test('Tugas 3: tanpa secret sama sekali app tetap jalan (cadangan untuk pengembangan) dan memperingatkan', async () => {
+    for (const [label, env] of [
+      ['tanpa SESSION_SECRET', DEV],
+      ['SESSION_SECRET kosong', { ...DEV, SESSION_SECRET: '' }],
+    ] as const) {
+      let second: Res | undefined;
+      const warnings = await warningsDuring(async () => {
+        const app = await makeApp('', env);
+        await withServer(app, async (s) => {
+          const browser = client(s);
+          const first = await browser.get('/visits');
+          check(first.status === 200, `dengan secret cadangan (${label}), GET /visits harus tetap berhasil.`, {
+            diharapkan: 200,
+            diterima: first.status,
+            petunjuk: "SESSION_SECRET='' (baris kosong di .env) bukan secret: anggap tidak ada, lalu pakai cadangan.",
+            res: first,
+          });
+          splitSigned(sidCookie(first), first);
+          second = await browser.get('/visits');
+        });
+      });
+      check(visitsOf(second!) === 2, `dengan secret cadangan (${label}), session tetap harus berfungsi.`, {
         diharapkan: { visits: 2 },
-        diterima: second.body,
+        diterima: second!.body,
         res: second,
       });
-    });
+      check(warnings.length > 0, `${label}, app harus menulis peringatan di konsol saat memakai secret cadangan.`, {
+        diharapkan: "console.warn('Peringatan: SESSION_SECRET belum diisi …')",
+        diterima: '(tidak ada keluaran di konsol)',
+        petunjuk: 'peringatan itu yang mencegah secret cadangan terbawa ke production tanpa disadari.',
+      });
+    }
   });
 
   test('Tugas 3: secret berupa array: yang pertama menandatangani, semuanya memverifikasi', async () => {
@@ -382,6 +491,75 @@ describe('Tugas 3: konfigurasi express-session yang aman', () => {
         res: foreign,
       });
     });
+  });
+
+  test('Tugas 3: request yang hanya membaca tidak menulis ulang session ke store (resave: false)', async () => {
+    const written = spyStoreWrites();
+    const browser = client(server);
+    const added = await browser.post('/cart', { json: { item: 'kopi' } });
+    const id = splitSigned({ name: 'sid', value: await jarSid(browser, added), attrs: {}, raw: '' }, added).id;
+    // Bila app memakai store lain, MemoryStore tidak pernah ditulis dan tes ini tidak bisa menilai.
+    if (!written.includes(id)) return;
+    written.length = 0;
+    const res = await browser.get('/cart');
+    check(itemsOf(res).length === 1, 'GET /cart harus menampilkan barang yang baru ditambahkan.', { diharapkan: { items: ['kopi'] }, diterima: res.body, res });
+    check(!written.includes(id), 'GET /cart tidak mengubah session, jadi session tidak boleh ditulis ulang ke store.', {
+      diharapkan: 'store.set tidak dipanggil (cukup store.touch)',
+      diterima: `store.set("${id}", …) dipanggil di akhir GET /cart`,
+      petunjuk: 'resave: false. Dengan resave: true, request yang hanya membaca bisa menimpa perubahan request lain yang berjalan bersamaan.',
+      res,
+    });
+  });
+
+  test('Tugas 3: session ID dari CSPRNG, unik, ≥ 128 bit', async () => {
+    const fresh = async () => {
+      const res = await client(server).get('/visits');
+      return { id: sidOf(res), res };
+    };
+    const [a, b] = await withPredictableRandom(async () => [await fresh(), await fresh()]);
+    check(a.id === b.id, 'session ID harus seluruhnya berasal dari generator acak kriptografis (crypto.randomBytes).', {
+      diharapkan: 'ID yang sama dua kali ketika crypto.randomBytes dibuat selalu mengembalikan byte yang sama',
+      diterima: `${a.id} lalu ${b.id}: ID-mu ikut dibentuk dari waktu, penghitung, atau Math.random`,
+      petunjuk: 'biarkan express-session membuat ID (tanpa opsi genid: 24 byte dari crypto.randomBytes), atau genid: () => randomBytes(32).toString("base64url").',
+      res: b.res,
+    });
+    const ids: string[] = [];
+    for (let i = 0; i < 100; i++) ids.push((await fresh()).id);
+    check(new Set(ids).size === ids.length, 'setiap session baru harus mendapat ID yang berbeda.', {
+      diharapkan: '100 ID unik',
+      diterima: `${new Set(ids).size} ID unik, misalnya ${ids.slice(0, 3).join(', ')}`,
+    });
+    const { capacity, observed, format } = idBits(ids);
+    check(capacity >= 128 && observed >= 120, 'session ID harus memuat setidaknya 128 bit acak (OWASP ASVS 5.0, 7.2.3).', {
+      diharapkan: 'mis. ID bawaan express-session: 32 karakter base64url (192 bit)',
+      diterima: `${ids[0]} (${ids[0]!.length} karakter ${format} ≈ ${capacity} bit, ${observed} bit yang berubah antar-ID)`,
+      petunjuk: format.startsWith('UUID')
+        ? 'crypto.randomUUID() hanya membawa 122 bit acak. Hapus genid, atau pakai randomBytes(32).toString("base64url").'
+        : 'hapus genid buatanmu, atau ambil 16 byte atau lebih dari crypto.randomBytes.',
+    });
+  });
+
+  test('Tugas 3: di luar production (NODE_ENV kosong, development, test): tanpa Secure dan tanpa trust proxy', async () => {
+    for (const nodeEnv of [undefined, 'development', 'test']) {
+      const label = `NODE_ENV=${nodeEnv ?? '(kosong)'}`;
+      const app = await makeApp(`{ secret } dengan ${label}`, { NODE_ENV: nodeEnv, SESSION_SECRET: undefined }, { secret: SECRET });
+      const trust: unknown = (app as unknown as { get?: (name: string) => unknown }).get?.('trust proxy');
+      check(!trust, `dengan ${label}, app tidak boleh memercayai header X-Forwarded-* (trust proxy hanya di production).`, {
+        diharapkan: "app.get('trust proxy') === false",
+        diterima: String(trust),
+        petunjuk: "tanpa proxy di depan app, siapa pun bisa mengaku X-Forwarded-Proto: https. Tulis if (production) app.set('trust proxy', 1).",
+      });
+      await withServer(app, async (s) => {
+        const res = await client(s).get('/visits');
+        const sid = sidCookie(res);
+        check(sid.attrs.secure !== true, `dengan ${label}, cookie sid tidak boleh Secure: sandbox berjalan di http://.`, {
+          diharapkan: 'sid=…; HttpOnly; SameSite=Lax (tanpa Secure)',
+          diterima: sid.raw,
+          petunjuk: "hanya NODE_ENV === 'production' yang production.",
+          res,
+        });
+      });
+    }
   });
 
   test('Tugas 3: NODE_ENV=production di balik proxy HTTPS: cookie sid Secure', async () => {

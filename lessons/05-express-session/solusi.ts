@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import express from 'express';
+import express, { type NextFunction, type Request, type Response } from 'express';
 import session from 'express-session';
 
 // Isi req.session yang kita pakai (agar TypeScript mengenalnya).
@@ -19,8 +19,8 @@ const MINUTE = 60 * 1000;
 
 function sessionSecret(fromOptions: AppOptions['secret'], production: boolean): string | string[] {
   const secret = fromOptions ?? process.env.SESSION_SECRET;
-  if (secret && secret.length > 0) return secret;
-  // Di production, lebih baik gagal menyala daripada diam-diam memakai secret yang tidak disengaja.
+  if (secret?.length) return secret; // '' (mis. `SESSION_SECRET=` di .env) dianggap tidak ada
+  // Di production, gagal menyala lebih baik ketimbang diam-diam memakai secret yang tidak disengaja.
   if (production) throw new Error('SESSION_SECRET wajib diisi di production.');
   console.warn('Peringatan: SESSION_SECRET belum diisi; memakai secret acak sementara (hanya untuk pengembangan).');
   // Acak per proses: tidak ada secret yang bisa dibaca orang di kode sumber. Session ikut
@@ -37,7 +37,7 @@ export function createApp(options: AppOptions = {}) {
   if (production) app.set('trust proxy', 1);
 
   app.use(express.json());
-  app.use(express.urlencoded({ extended: false }));
+  app.use(express.urlencoded());
   app.use(
     session({
       name: 'sid', // bukan connect.sid: jangan umumkan library yang kamu pakai
@@ -63,17 +63,22 @@ export function createApp(options: AppOptions = {}) {
   // Tugas 2: keranjang belanja, satu per klien.
   app.post('/cart', (req, res) => {
     const item: unknown = req.body?.item;
-    if (typeof item !== 'string' || item.trim() === '' || item.length > 100) {
-      res.status(400).json({ error: 'Kirim "item" berupa teks 1–100 karakter.' });
+    if (typeof item !== 'string' || item.trim() === '') {
+      res.status(400).json({ error: 'Kirim "item" berupa teks.' });
       return;
     }
-    req.session.cart = [...(req.session.cart ?? []), item.trim()];
+    req.session.cart = [...(req.session.cart ?? []), item];
     res.status(201).json({ items: req.session.cart });
   });
 
   app.get('/cart', (req, res) => {
     // Hanya membaca: session baru yang tetap kosong tidak disimpan dan tidak dapat cookie.
     res.json({ items: req.session.cart ?? [] });
+  });
+
+  // Body rusak (JSON tidak sah, terlalu besar): status dari body-parser (400, 413, ...), tanpa stack trace.
+  app.use((err: { status?: number }, _req: Request, res: Response, _next: NextFunction) => {
+    res.status(err.status ?? 500).json({ error: 'Request tidak bisa diproses.' });
   });
 
   return app;
