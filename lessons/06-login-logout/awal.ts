@@ -1,5 +1,5 @@
 import { randomBytes, scrypt, scryptSync, timingSafeEqual, type ScryptOptions } from 'node:crypto';
-import express, { type Request, type Response } from 'express';
+import express, { type NextFunction, type Request, type Response } from 'express';
 import session from 'express-session';
 
 declare module 'express-session' {
@@ -119,6 +119,10 @@ export function createApp(options: AppOptions = {}) {
   // Konfigurasi session dari pelajaran 05. Pakai objek `cookie` yang sama lagi saat logout (Tugas 4).
   const cookie = { httpOnly: true, sameSite: 'lax', secure: production, path: '/' } as const;
   const app = express();
+  // Kait untuk checker (jangan dihapus): checker membaca salt dan hash yang tersimpan di sini untuk
+  // memastikan password tidak pernah disimpan apa adanya. Kalau kamu mengganti bentuk `accounts`,
+  // tetap isi app.locals.users dengan Map username → apa yang kamu simpan untuk pengguna itu.
+  app.locals.users = accounts;
   if (production) app.set('trust proxy', 1);
   app.use(session({ name: 'sid', secret, resave: false, saveUninitialized: false, cookie }));
   app.use(express.urlencoded({ extended: false, limit: '10kb' }));
@@ -166,6 +170,13 @@ export function createApp(options: AppOptions = {}) {
   // - Di dalam callback: res.clearCookie('sid', cookie) menghapus cookie di browser
   //   (atribut harus sama dengan saat cookie dibuat), lalu redirect 303 ke /login.
   // - Jangan buat GET /logout: logout mengubah state, jadi hanya lewat POST.
+
+  // Body rusak atau terlalu besar (400, 413, 415): jawaban singkat tanpa stack trace. Error lain: 500.
+  app.use((err: { status?: number }, _req: Request, res: Response, _next: NextFunction) => {
+    const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
+    if (status === 500) console.error(err);
+    res.status(status).type('text/plain').send(status === 500 ? 'Terjadi kesalahan di server.' : 'Request tidak valid.');
+  });
 
   return app;
 }

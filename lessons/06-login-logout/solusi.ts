@@ -1,5 +1,5 @@
 import { randomBytes, scrypt, scryptSync, timingSafeEqual, type ScryptOptions } from 'node:crypto';
-import express, { type Request, type Response } from 'express';
+import express, { type NextFunction, type Request, type Response } from 'express';
 import session from 'express-session';
 
 declare module 'express-session' {
@@ -110,6 +110,8 @@ export function createApp(options: AppOptions = {}) {
 
   const cookie = { httpOnly: true, sameSite: 'lax', secure: production, path: '/' } as const;
   const app = express();
+  // Kait untuk checker: yang tersimpan per pengguna (salt dan hash, tidak pernah password-nya).
+  app.locals.users = accounts;
   if (production) app.set('trust proxy', 1);
   app.use(
     session({ name: 'sid', secret, resave: false, saveUninitialized: false, cookie }),
@@ -162,6 +164,13 @@ export function createApp(options: AppOptions = {}) {
       res.clearCookie('sid', cookie);
       res.redirect(303, '/login');
     });
+  });
+
+  // Body rusak atau terlalu besar (400, 413, 415): jawaban singkat tanpa stack trace. Error lain: 500.
+  app.use((err: { status?: number }, _req: Request, res: Response, _next: NextFunction) => {
+    const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
+    if (status === 500) console.error(err);
+    res.status(status).type('text/plain').send(status === 500 ? 'Terjadi kesalahan di server.' : 'Request tidak valid.');
   });
 
   return app;

@@ -1,6 +1,7 @@
 // Alternatif benar untuk pelajaran 06, ditulis dengan cara lain:
 // - scrypt N=2^15, r=8, p=3 (setara OWASP; opsi `scrypt` dari checker tetap dihormati), hash disimpan
-//   sebagai string "salt:hash" heksadesimal, dihitung async saat start (Promise) alih-alih scryptSync;
+//   sebagai string "salt:hash" heksadesimal, dihitung async saat start (Promise) alih-alih scryptSync,
+//   dan app.locals.users berisi string itu;
 // - login selalu menjawab 200 JSON (juga untuk form), dashboard tanpa login selalu 401;
 // - regenerate/destroy dibungkus Promise; cookie penghapus ditulis tangan dengan Max-Age=0;
 // - GET /logout dijawab 405 dengan header Allow.
@@ -62,6 +63,8 @@ export function createApp(
   ready.catch(() => {}); // ditangani saat login
 
   const app = express();
+  // Kait checker: Map username → "salt:hash" (hex), terisi begitu hash selesai dihitung.
+  ready.then(([accounts]) => (app.locals.users = accounts), () => {});
   app.set('trust proxy', secure ? 1 : false);
   app.use(
     session({

@@ -39,6 +39,7 @@ export function createApp({
 
   const cookieOptions = { path: '/', httpOnly: true, secure: inProduction, sameSite: 'lax' as const };
   const app = express();
+  app.locals.users = table; // kait checker: { salt, key } per pengguna
   if (inProduction) app.enable('trust proxy');
   app.use(session({ name: 'sid', secret, resave: false, saveUninitialized: false, cookie: cookieOptions }));
   app.use(express.urlencoded({ extended: false }));
