@@ -6,6 +6,7 @@
 import http from 'node:http';
 import net from 'node:net';
 import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { relative } from '../src/lessons.ts';
 import { c } from '../src/cli/ui.ts';
 import { describeError, locate } from './errors.ts';
@@ -18,6 +19,13 @@ const debug = debugFlag === '--debug';
 const send = (m: AppMessage) => process.send?.(m);
 const reallyExit = process.exit.bind(process);
 process.on('disconnect', () => reallyExit(0));
+// Sandbox dibunuh paksa sementara kode latihan berputar: 'disconnect' tidak akan pernah diproses.
+// Thread kecil ini membaca pipa fd 4 dari sandbox dan mengakhiri proses begitu pipanya putus.
+new Worker(
+  `const s = new (require('node:net').Socket)({ fd: 4, readable: true });
+   s.on('close', () => process.kill(process.pid, 'SIGKILL')); s.on('error', () => {}); s.resume();`,
+  { eval: true },
+).unref();
 setInterval(() => send({ type: 'beat' }), 200);
 
 process.exit = function exit(code?: number | string | null) {

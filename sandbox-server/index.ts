@@ -89,7 +89,7 @@ export async function runSandbox({ lesson, file, port, debug = false }: SandboxO
     rmSync(socket, { force: true });
     const child = spawn(process.execPath, [BIN, '__sandbox-app', file, socket, ...(debug ? ['--debug'] : [])], {
       cwd: ROOT,
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc', 'pipe'], // fd 4: putus bila sandbox mati (lihat app.ts)
     });
     const app: AppProcess = { child, socket, agent: new http.Agent({ keepAlive: true }), lastBeat: Date.now(), inflight: new Set(), dead: false };
     all.add(app);

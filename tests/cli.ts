@@ -11,6 +11,8 @@ export interface CliResult {
   code: number | null;
   stdout: string;
   stderr: string;
+  /** Waktu dinding sampai proses berakhir, dalam milidetik. */
+  ms: number;
 }
 
 /** Ruang kerja sementara di dalam repo (agar impor paket seperti express tetap ketemu). */
@@ -29,6 +31,7 @@ export function spawnCli(args: string[], env: Record<string, string> = {}): Chil
 
 export function runCli(args: string[], env: Record<string, string> = {}, timeoutMs = 120_000): Promise<CliResult> {
   return new Promise((resolve, reject) => {
+    const started = performance.now();
     const child = spawnCli(args, env);
     child.stdin!.end();
     let stdout = '';
@@ -41,7 +44,7 @@ export function runCli(args: string[], env: Record<string, string> = {}, timeout
     }, timeoutMs);
     child.on('close', (code) => {
       clearTimeout(timer);
-      resolve({ code, stdout, stderr });
+      resolve({ code, stdout, stderr, ms: performance.now() - started });
     });
   });
 }
@@ -82,3 +85,23 @@ export function collectOutput(child: ChildProcess) {
     },
   };
 }
+
+/** Mengirim sinyal dan mengukur berapa lama sampai proses benar-benar berakhir (ms). */
+export function signalAndWait(child: ChildProcess, signal: NodeJS.Signals, timeoutMs = 10_000): Promise<{ ms: number; code: number | null }> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    if (child.exitCode !== null || child.signalCode !== null) return resolve({ ms: 0, code: child.exitCode });
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`proses tidak berakhir ${timeoutMs} ms setelah ${signal}`));
+    }, timeoutMs);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ ms: performance.now() - started, code });
+    });
+    child.kill(signal);
+  });
+}
+
+/** Tidak ada baris stack trace ("    at fungsi (berkas:baris:kolom)") di keluaran. */
+export const STACK_LINE = /^\s+at .+:\d+:\d+\)?$/m;

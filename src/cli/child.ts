@@ -26,6 +26,7 @@ interface Watch {
 }
 
 const watched = new Map<string, Watch>();
+const reportedTests = new Set<string>();
 let runFiles = new Set<string>();
 
 const vitest = await createChecker(process.env.WORKBOOK_TARGET ?? 'latihan', process.env.WORKBOOK_DEBUG === '1', {
@@ -33,6 +34,7 @@ const vitest = await createChecker(process.env.WORKBOOK_TARGET ?? 'latihan', pro
     send({ type: 'collected', file: m.moduleId, tests: [...m.children.allTests()].map((t) => ({ name: t.name, fullName: t.fullName })) });
   },
   onTestCaseResult(t: TestCase) {
+    reportedTests.add(`${path.resolve(t.module.moduleId)}\0${t.fullName}`);
     const r = t.result();
     send({ type: 'test', file: t.module.moduleId, test: { name: t.name, fullName: t.fullName, state: r.state, errors: errors(r.errors) } });
   },
@@ -45,7 +47,16 @@ const vitest = await createChecker(process.env.WORKBOOK_TARGET ?? 'latihan', pro
 
 const channel = new BroadcastChannel(GUARD_CHANNEL);
 channel.onmessage = (event) => {
-  const m = (event as unknown as { data: unknown }).data as { file: string; type: string; what?: string; id?: number; name?: string; fullName?: string };
+  const m = (event as unknown as { data: unknown }).data as {
+    file: string;
+    type: string;
+    what?: string;
+    id?: number;
+    name?: string;
+    fullName?: string;
+    state?: string;
+    errors?: ErrorReport[];
+  };
   const file = path.resolve(m.file);
   if (!runFiles.has(file)) return;
   let w = watched.get(file);
@@ -64,6 +75,9 @@ channel.onmessage = (event) => {
   else if (m.type === 'request') w.requests.set(m.id!, m.what ?? '');
   else if (m.type === 'response') w.requests.delete(m.id!);
   else if (m.type === 'done') w.done = true;
+  else if (m.type === 'result' && !reportedTests.has(`${file}\0${m.fullName}`)) {
+    send({ type: 'test', file, test: { name: m.name ?? '', fullName: m.fullName ?? '', state: m.state, errors: m.errors } });
+  }
 };
 
 let reported = false;
@@ -97,6 +111,7 @@ process.on('message', async (m: ParentMessage) => {
   if (m.type !== 'run') return;
   runFiles = new Set(m.files.map((f) => path.resolve(f)));
   watched.clear();
+  reportedTests.clear();
   reported = false;
   for (const f of m.invalidate) vitest.invalidateFile(f);
   try {

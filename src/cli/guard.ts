@@ -135,15 +135,19 @@ function install(): GuardState {
 }
 
 beforeEach((ctx) => {
-  post({ type: 'test', name: ctx.task.name, fullName: ctx.task.fullName });
+  post({ type: 'test', name: ctx.task.name, fullName: ctx.task.fullTestName });
 });
 
-afterEach(() => {
+afterEach((ctx) => {
   // Kejadian yang belum sempat diproses (mis. unhandledRejection) muncul setelah satu putaran event loop.
   return new Promise<void>((resolve, reject) =>
     setImmediate(() => {
       const first = state.pending[0];
       state.pending = [];
+      // Hasil tes juga dikabarkan langsung: laporan vitest dikirim berkala, dan yang belum terkirim
+      // hilang bila worker macet di tes berikutnya.
+      const errors = [...(ctx.task.result?.errors ?? []), ...(first ? [first] : [])].map((e) => ({ name: e.name, message: e.message, stack: e.stack }));
+      post({ type: 'result', name: ctx.task.name, fullName: ctx.task.fullTestName, state: errors.length ? 'failed' : 'passed', errors });
       if (first) reject(first);
       else resolve();
     }),
