@@ -620,7 +620,7 @@ describe('Tugas 6: token CSRF dan SameSite', () => {
 
   for (const via of VIAS) {
     test(`Tugas 6: serangan — login CSRF tanpa token atau dengan token penyerang${lewat(via)}`, async () => {
-      // Form tersembunyi di evil.example me-login-kan browser korban ke akun penyerang (ASVS 3.5.1).
+      // Form tersembunyi di evil.example membuat browser korban login ke akun penyerang (ASVS 3.5.1).
       const attackerToken = await requireCsrfToken(client(server));
       const fresh = client(server);
       const visited = client(server);

@@ -2,6 +2,7 @@
 // (ID 24 byte acak, cookie bertanda tangan s:<id>.<sig>, regenerate/destroy bawaan).
 // Token CSRF hanya diterima lewat header X-CSRF-Token (form di halaman mengirimnya dengan fetch).
 // scrypt N=2^14, r=8, p=5 (setara minimum OWASP, cukup dengan maxmem bawaan); opsi `scrypt` dihormati.
+// Ganti email meminta password saat ini (ASVS 7.5.1).
 import { createHash, randomBytes, scrypt, scryptSync, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { promisify } from 'node:util';
 import express, { type NextFunction, type Request, type Response } from 'express';
@@ -152,7 +153,14 @@ export function createApp(options: Options = {}) {
     res.type('text').send('admin');
   });
 
-  app.post('/profile/email', requireLogin, (req, res) => {
+  app.post('/profile/email', requireLogin, async (req, res) => {
+    const account = accounts.get(req.session.username!)!;
+    const password = req.body?.password;
+    const ok = typeof password === 'string' && timingSafeEqual(await scryptAsync(password, account.salt, 32, cost), account.hash);
+    if (!ok) {
+      res.status(403).json({ error: 'password saat ini salah' });
+      return;
+    }
     const email = req.body?.email;
     if (typeof email !== 'string' || !email.includes('@')) {
       res.sendStatus(400);
