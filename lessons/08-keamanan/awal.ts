@@ -35,7 +35,7 @@ interface Account {
   salt: Buffer;
   hash: Buffer;
 }
-// Tugas 6 dan 7: session nanti perlu menyimpan token CSRF dan waktu (dibuat, terakhir aktif).
+// Tugas 6 dan 7: session nanti perlu token CSRF yang terikat ke dirinya, dan waktu (dibuat, terakhir aktif).
 interface Session {
   id: string;
   username?: string;
@@ -100,7 +100,8 @@ export function createApp(options: Options = {}) {
     next();
   });
 
-  // Seperti session_start() di PHP: setiap request langsung mendapat session.
+  // Seperti session_start() di PHP: setiap request langsung mendapat session, jadi store ikut tumbuh
+  // untuk setiap pengunjung dan bot, padahal belum ada apa pun yang perlu disimpan.
   app.use((req, res, next) => {
     let id = readCookie(req, 'sid');
     if (!id) {
@@ -115,9 +116,11 @@ export function createApp(options: Options = {}) {
     next();
   });
 
-  // Tugas 6: belum ada token CSRF sama sekali. Buat GET /csrf-token yang menjawab { token },
-  // taruh token yang sama di <input type="hidden" name="_csrf"> pada setiap form, lalu tolak
-  // (403) setiap POST yang tidak membawa token milik session itu (field _csrf atau header X-CSRF-Token).
+  // Tugas 6: belum ada token CSRF sama sekali. Buat GET /csrf-token yang menjawab { token } (acak dari
+  // CSPRNG, terikat ke session), taruh token yang sama di <input type="hidden" name="_csrf"> pada
+  // setiap form, lalu tolak (403) setiap POST yang tidak membawa token milik session itu (field _csrf
+  // atau header X-CSRF-Token): juga POST /login dan POST /logout, body form maupun JSON. Bandingkan
+  // dengan crypto.timingSafeEqual, dan beri token baru saat login.
 
   const requireLogin = (_req: Request, res: Response, next: NextFunction) => {
     if (locals(res).session.username) return next();
@@ -151,7 +154,8 @@ export function createApp(options: Options = {}) {
   app.get('/dashboard', requireLogin, (req, res) => {
     const username = locals(res).session.username!;
     res.type('html').send(page('Dashboard', `<p>Halo, ${esc(username)} (${esc(readCookie(req, 'role') ?? '')}). Email: ${esc(emails.get(username) ?? '')}</p>
-<form method="post" action="/profile/email"><input name="email" type="email"> <button>Ganti email</button></form>
+<form method="post" action="/profile/email"><input name="email" type="email" placeholder="email baru">
+<input name="password" type="password" placeholder="password saat ini" autocomplete="current-password"> <button>Ganti email</button></form>
 <p><a href="/profile/email?email=${encodeURIComponent(`${username}@contoh.test`)}">Kembalikan email bawaan</a></p>
 <form method="post" action="/logout"><button>Logout</button></form>
 <p><a href="/admin">Halaman admin</a></p>`));
@@ -168,6 +172,8 @@ export function createApp(options: Options = {}) {
 
   // Tugas 5: app.all menerima GET juga, dan email boleh datang dari query string
   // (mirip $_REQUEST di PHP). Sebuah tautan atau <img> di situs lain cukup untuk mengubah data.
+  // Email juga berganti tanpa password saat ini (field `password`): pencuri session cukup mengganti
+  // email, lalu me-reset password ke alamatnya sendiri.
   app.all('/profile/email', requireLogin, (req, res) => {
     const email: unknown = req.query.email ?? req.body?.email;
     if (typeof email !== 'string' || !/^[^\s@]+@[^\s@]+$/.test(email)) {
