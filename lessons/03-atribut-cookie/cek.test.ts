@@ -1,7 +1,7 @@
 // Kebutuhan pelajaran 03 (frontmatter tugas/petunjuk, komentar awal.ts, teks) dan tes yang menjaganya.
 // Tugas 1: serializeCookie
 // - nilai di-encode (encodeURIComponent), bisa dikembalikan utuh; tanpa opsi tanpa atribut lain
-//     → "Tugas 1: nama=nilai, dan nilai di-encode"
+//   (Path bawaan hanya boleh Path=/) → "Tugas 1: nama=nilai, dan nilai di-encode"
 // - maxAge → Max-Age detik bulat; 0 boleh; 400 hari (batas browser) tetap detik bulat
 //     → "Tugas 1: maxAge menjadi Max-Age dalam detik bulat"
 // - maxAge NaN, Infinity, -Infinity ditolak → "Tugas 1: maxAge yang bukan angka berhingga ditolak"
@@ -25,6 +25,8 @@
 // - GET /language?set=id|en: cookie lang, Path=/, SameSite=Lax, HttpOnly, umur satu tahun dari now() (365–366 hari)
 //     → "Tugas 2: GET /language?set=id|en menyimpan cookie lang setahun"
 // - umur dan Expires tetap benar saat tanggal WIB ≠ tanggal UTC → "Tugas 2: umur setahun dihitung dari now(), juga saat tanggal lokal berbeda dari UTC"
+// - createApp() tanpa opsi tetap jalan, jamnya Date.now() (kontrak modul latihan) → "Tugas 2: tanpa opsi (seperti di sandbox), jamnya Date.now()"
+// - 3xx harus kembali ke "/" (Location relatif terhadap URL request) → dicek di setiap tes yang memanggil expectDone
 // - nilai lain, termasuk yang mirip (EN, " en", en2, en-US, kosong, ganda) → 400 tanpa cookie
 //     → "Tugas 2: pilihan lain ditolak dengan 400 tanpa cookie"
 // - GET / membaca lang di antara cookie lain; nilai asing, nama mirip (xlang), header rusak → "id", tanpa 5xx
@@ -113,9 +115,9 @@ function short(out: unknown): unknown {
   return typeof out === 'string' && out.length > 120 ? `${out.slice(0, 60)}… (${out.length} karakter)` : out;
 }
 
-/** Atribut selain Path (Path bawaan seperti milik res.cookie tetap sah). */
+/** Atribut yang tidak diminta; Path=/ bawaan (seperti milik res.cookie) tetap sah. */
 function extraAttrs(c: ParsedSetCookie): string[] {
-  return Object.keys(c.attrs).filter((k) => k !== 'path');
+  return Object.keys(c.attrs).filter((k) => !(k === 'path' && c.attrs.path === '/'));
 }
 
 function parsed(raw: string): ParsedSetCookie {
@@ -155,7 +157,7 @@ describe('Tugas 1: serializeCookie', () => {
   test('Tugas 1: nama=nilai, dan nilai di-encode', () => {
     const simple = parsed(call('lang', 'id'));
     check(simple.name === 'lang' && simple.value === 'id' && extraAttrs(simple).length === 0,
-      'tanpa opsi, hasilnya cukup "lang=id" (paling banyak ditambah Path bawaan).', { diharapkan: 'lang=id', diterima: simple.raw });
+      'tanpa opsi, hasilnya cukup "lang=id" (paling banyak ditambah Path=/ bawaan).', { diharapkan: 'lang=id', diterima: simple.raw });
 
     const value = 'Budi Santoso; role=admin, "é" \\ 🍪';
     const c = parsed(call('nama', value));
@@ -456,8 +458,10 @@ function expectDone(res: Res) {
     res,
   });
   if (res.status >= 300) {
+    // Location relatif diartikan terhadap URL request, seperti di browser ("" berarti halaman yang sama).
     const location = res.headers.get('location');
-    check(location !== null && new URL(location, 'http://127.0.0.1/').pathname === '/', `redirect dari ${what} harus kembali ke "/".`, {
+    const target = location === null ? undefined : new URL(location, new URL(res.exchange.url, 'http://127.0.0.1/'));
+    check(target?.pathname === '/' && target.search === '', `redirect dari ${what} harus kembali ke "/".`, {
       diharapkan: 'Location: /',
       diterima: location ?? '(tidak ada Location)',
       res,
@@ -519,6 +523,15 @@ describe('Tugas 2: pilihan bahasa yang diingat setahun', () => {
       });
       expectOneYear(c, res, clock.now());
     }
+  });
+
+  test('Tugas 2: tanpa opsi (seperti di sandbox), jamnya Date.now()', async () => {
+    // Kontrak modul latihan: semua opsi createApp opsional; bawaan now adalah jam dinding.
+    await withServer(mod.createApp(), async (srv) => {
+      const res = await client(srv).get('/language?set=en');
+      expectDone(res);
+      expectOneYear(requireSetCookie(res, 'lang'), res, Date.now());
+    });
   });
 
   test('Tugas 2: umur setahun dihitung dari now(), juga saat tanggal lokal berbeda dari UTC', async () => {
