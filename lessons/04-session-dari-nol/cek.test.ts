@@ -15,7 +15,7 @@
 // - req.session = data dari store atau {}; session kosong: tanpa Set-Cookie, tidak ditulis ke store
 //     → "request yang tidak menyimpan apa pun: ..."
 // - begitu berisi data: Set-Cookie <cookieName>=<id>; Path=/; HttpOnly; SameSite=Lax, data ke store
-//     → "begitu session berisi data: ...", "nama cookie mengikuti opsi cookieName"
+//     → "begitu session berisi data: ..." (tanpa opsi: nama "sid"), "nama cookie mengikuti opsi cookieName"
 // - browser yang sama mendapat datanya, ID tidak berganti tiap request, perubahan ikut disimpan
 //     → "browser yang sama mendapat datanya kembali, browser lain tidak"
 // - sid dibaca dari header Cookie yang juga membawa cookie lain (nama mirip, tanpa "=")
@@ -34,7 +34,8 @@
 // - POST /cart menyimpan di session dan mengirim cookie sid (HttpOnly; SameSite=Lax; Path=/)
 //     → "POST /cart menyimpan barang di session dan mengirim cookie sid"
 // - pengunjung anonim: keranjang kosong, tanpa Set-Cookie → "pengunjung anonim: ..."
-// - item kosong/spasi/bukan teks/bukan JSON → 400 tanpa cookie → "item kosong ditolak dengan 400 tanpa cookie"
+// - POST /cart menjawab { items } terbaru → "POST /cart menyimpan barang di session dan mengirim cookie sid"
+// - item kosong/spasi/bukan teks/bukan JSON → 400 dengan { error }, tanpa cookie → "item kosong ditolak dengan 400 tanpa cookie"
 // - barang paling panjang 100 karakter (100 masuk, 101 ditolak 4xx dengan { error })
 //     → "barang paling panjang 100 karakter"
 // - paling banyak 50 barang per keranjang (50 masuk, ke-51 ditolak 4xx dengan { error }), per pengunjung
@@ -47,7 +48,7 @@
 //     → "keranjang hidup 29:59 sejak aktivitas terakhir dan hilang pada 30:01 (jam buatan)"
 import type { RequestListener } from 'node:http';
 import express from 'express';
-import { describe, test } from 'vitest';
+import { afterAll, describe, test } from 'vitest';
 import {
   MINUTE,
   PREDICTABLE_BYTE,
@@ -63,7 +64,6 @@ import {
   listen,
   loadExercise,
   requireSetCookie,
-  serve,
   withPredictableRandom,
 } from '#harness';
 import type { ParsedSetCookie, Res, RunningServer } from '#harness';
@@ -244,10 +244,11 @@ function createTestStore() {
 }
 type TestStore = ReturnType<typeof createTestStore>;
 
-async function withMiddleware(fn: (srv: RunningServer, store: TestStore) => Promise<void>, cookieName = 'sid') {
+/** cookieName null: opsi tidak diberikan, jadi nama bawaannya ("sid") yang dipakai. */
+async function withMiddleware(fn: (srv: RunningServer, store: TestStore) => Promise<void>, cookieName: string | null = 'sid') {
   const store = createTestStore();
-  const middleware = await attempt(`sessionMiddleware({ store, cookieName: '${cookieName}' })`, () =>
-    mod.sessionMiddleware({ store, cookieName }),
+  const middleware = await attempt(cookieName === null ? 'sessionMiddleware({ store })' : `sessionMiddleware({ store, cookieName: '${cookieName}' })`, () =>
+    mod.sessionMiddleware(cookieName === null ? { store } : { store, cookieName }),
   );
   check(typeof middleware === 'function', 'sessionMiddleware() harus mengembalikan fungsi middleware (req, res, next).', {
     diterima: typeof middleware,
@@ -374,10 +375,10 @@ describe('Tugas 2: sessionMiddleware', () => {
     withMiddleware(async (srv, store) => {
       const res = await client(srv).post('/session', { json: { nama: 'Budi' } });
       checkStatus(res, 200);
-      const c = requireSessionCookie(res, 'sid', 'begitu req.session berisi data');
+      const c = requireSessionCookie(res, 'sid', 'begitu req.session berisi data (tanpa opsi cookieName, namanya "sid")');
       requireAttrs(c, res);
       check(store.size() === 1, 'data session harus ditulis ke store lewat store.set().', { diharapkan: 'store.size() === 1', diterima: store.size() });
-    }));
+    }, null));
 
   test('Tugas 2: browser yang sama mendapat datanya kembali, browser lain tidak', () =>
     withMiddleware(async (srv) => {
@@ -582,8 +583,17 @@ describe('Tugas 2: sessionMiddleware', () => {
 // Tugas 3: keranjang dari pelajaran 01, kini di atas session.
 
 const clock = createClock();
-const app = await attempt('createApp({ now })', () => mod.createApp({ now: clock.now }));
-const server = await serve(app);
+// App dibuat saat tes Tugas 3 pertama berjalan, bukan saat berkas dimuat: kalau createApp melempar
+// error, hanya Tugas 3 yang gagal, dan hasil Tugas 1 dan 2 tetap terlihat.
+let cartApp: Promise<RunningServer> | undefined;
+function cartServer(): Promise<RunningServer> {
+  cartApp ??= attempt('createApp({ now })', () => mod.createApp({ now: clock.now })).then((app) => listen(app));
+  return cartApp;
+}
+afterAll(async () => {
+  const running = await cartApp?.catch(() => undefined);
+  await running?.close();
+});
 
 /** Penolakan karena batas: status 4xx dan JSON { error } yang menjelaskan alasannya. */
 function requireRefusal(res: Res, why: string) {
@@ -600,9 +610,11 @@ function itemsOf(res: Res): string[] {
 
 describe('Tugas 3: keranjang per pengunjung', () => {
   test('Tugas 3: POST /cart menyimpan barang di session dan mengirim cookie sid', async () => {
+    const server = await cartServer();
     const browser = client(server, { now: clock.now });
     const added = await browser.post('/cart', { json: { item: 'buku' } });
     checkStatus(added, [200, 201]);
+    check(itemsOf(added).includes('buku'), 'POST /cart harus menjawab isi keranjang terbaru.', { diharapkan: '{ "items": ["buku"] }', diterima: added.body, res: added });
     const c = requireSessionCookie(added, 'sid', 'karena keranjang kini disimpan di session');
     requireAttrs(c, added);
     const res = await browser.get('/cart');
@@ -615,6 +627,7 @@ describe('Tugas 3: keranjang per pengunjung', () => {
   });
 
   test('Tugas 3: pengunjung anonim: keranjang kosong dan tanpa Set-Cookie', async () => {
+    const server = await cartServer();
     const res = await client(server, { now: clock.now }).get('/cart');
     checkStatus(res, 200);
     check(itemsOf(res).length === 0, 'pengunjung baru harus melihat keranjang kosong.', { diharapkan: '{ "items": [] }', diterima: res.body, res });
@@ -626,6 +639,7 @@ describe('Tugas 3: keranjang per pengunjung', () => {
   });
 
   test('Tugas 3: item kosong ditolak dengan 400 tanpa cookie', async () => {
+    const server = await cartServer();
     const bodies: [string, { json?: unknown; body?: string; headers?: Record<string, string> }][] = [
       ...[{ item: '' }, {}, { item: '   ' }, { item: 5 }, { item: ['kopi'] }].map((json) => [JSON.stringify(json), { json }] as [string, { json: unknown }]),
       ['teks biasa "kopi" (bukan JSON)', { body: 'kopi', headers: { 'content-type': 'text/plain' } }],
@@ -633,6 +647,7 @@ describe('Tugas 3: keranjang per pengunjung', () => {
     for (const [what, opts] of bodies) {
       const res = await client(server, { now: clock.now }).post('/cart', opts);
       checkStatus(res, 400, `POST /cart dengan ${what} harus ditolak dengan 400.`);
+      requireRefusal(res, `POST /cart dengan ${what} harus ditolak dengan 400.`);
       check(res.setCookies.length === 0, 'request yang ditolak tidak menyimpan apa pun, jadi tidak perlu Set-Cookie.', {
         diterima: res.setCookies.join(' | '),
         res,
@@ -641,6 +656,7 @@ describe('Tugas 3: keranjang per pengunjung', () => {
   });
 
   test('Tugas 3: barang paling panjang 100 karakter', async () => {
+    const server = await cartServer();
     const browser = client(server, { now: clock.now });
     const longest = 'a'.repeat(100);
     checkStatus(await browser.post('/cart', { json: { item: longest } }), [200, 201], 'barang tepat 100 karakter masih boleh masuk keranjang.');
@@ -662,6 +678,7 @@ describe('Tugas 3: keranjang per pengunjung', () => {
   });
 
   test('Tugas 3: keranjang paling banyak 50 barang per pengunjung', async () => {
+    const server = await cartServer();
     const a = client(server, { now: clock.now });
     for (let i = 1; i <= 50; i++) {
       checkStatus(await a.post('/cart', { json: { item: `barang-${i}` } }), [200, 201], `barang ke-${i} masih boleh masuk: batasnya 50 barang.`);
@@ -679,6 +696,7 @@ describe('Tugas 3: keranjang per pengunjung', () => {
   });
 
   test('Tugas 3: body rusak dijawab dengan status 4xx dan JSON, tanpa stack trace', async () => {
+    const server = await cartServer();
     const cases: [string, string, number][] = [
       ['{"item":', 'application/json', 400],
       ['null', 'application/json', 400],
@@ -693,7 +711,7 @@ describe('Tugas 3: keranjang per pengunjung', () => {
       } catch {
         error = undefined;
       }
-      check(typeof error === 'string' && !/node_modules|\.[cm]?[jt]s:\d+:\d+/.test(res.body), 'body yang rusak harus dijawab dengan JSON { "error": "..." } yang singkat, bukan halaman error berisi stack trace.', {
+      check(typeof error === 'string' && error.trim() !== '' && !/node_modules|\.[cm]?[jt]s:\d+:\d+/.test(res.body), 'body yang rusak harus dijawab dengan JSON { "error": "..." } yang singkat, bukan halaman error berisi stack trace.', {
         diharapkan: '{ "error": "..." }',
         diterima: res.body.replace(/\s+/g, ' ').slice(0, 200),
         petunjuk: 'pertahankan penanganan error di akhir createApp dari kode awal: app.use((err, req, res, next) => ...).',
@@ -703,6 +721,7 @@ describe('Tugas 3: keranjang per pengunjung', () => {
   });
 
   test('Tugas 3: setiap pengunjung punya keranjang sendiri', async () => {
+    const server = await cartServer();
     const a = client(server, { now: clock.now });
     const b = client(server, { now: clock.now });
     await a.post('/cart', { json: { item: 'kopi-milik-A' } });
@@ -725,6 +744,7 @@ describe('Tugas 3: keranjang per pengunjung', () => {
   });
 
   test('Tugas 3: cookie sid karangan tidak diadopsi', async () => {
+    const server = await cartServer();
     const res = await client(server).post('/cart', { json: { item: 'jebakan' }, headers: { cookie: 'sid=made-up' } });
     const c = requireSessionCookie(res, 'sid', 'dengan ID baru');
     check(c.value !== 'made-up', 'ID sid=made-up tidak dikenal server, jadi harus diganti dengan ID acak baru.', {
@@ -735,6 +755,7 @@ describe('Tugas 3: keranjang per pengunjung', () => {
   });
 
   test('Tugas 3: keranjang hidup 29:59 sejak aktivitas terakhir dan hilang pada 30:01 (jam buatan)', async () => {
+    const server = await cartServer();
     const browser = client(server, { now: clock.now });
     const first = await browser.post('/cart', { json: { item: 'kopi' } });
     const oldId = requireSessionCookie(first, 'sid').value;
