@@ -36,21 +36,23 @@
 import crypto from 'node:crypto';
 import type { RequestListener } from 'node:http';
 import { syncBuiltinESMExports } from 'node:module';
-import { afterAll, describe, expect, onTestFinished, test, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, onTestFinished, test, vi } from 'vitest';
 import {
+  attempt,
   check,
   checkStatus,
   client,
   createClock,
   fail,
+  HOUR,
   findSetCookie,
   listen,
   loadExercise,
   mediaType,
   requireSetCookie,
-  serve,
   spyTimingSafeEqual,
   toughCookie,
+  withEnv,
   withPredictableRandom,
   type Client,
   type Res,
@@ -192,10 +194,18 @@ const SECRET = 'rahasia-checker-pelajaran-06';
 const mod = await loadExercise<Exercise>(import.meta.url);
 const clock = createClock();
 const MAIN_USERS = [BUDI, MALLORY, SITI];
-const mainApp = mod.createApp({ users: MAIN_USERS, secret: SECRET, now: clock.now, scrypt: FAST_SCRYPT });
+let mainApp: RequestListener;
+let server: RunningServer;
 /** Panggilan scrypt saat server utama dibuat: di antaranya hash tersimpan setiap pengguna. */
-const mainStartup = [...scryptCalls];
-const server = await serve(mainApp);
+let mainStartup: ScryptCall[] = [];
+// Dibuat di beforeAll, bukan saat berkas dimuat: mutan (npm run mutasi) baru aktif saat tes mulai.
+beforeAll(async () => {
+  const mark = scryptCalls.length;
+  mainApp = await attempt('createApp', () => mod.createApp({ users: MAIN_USERS, secret: SECRET, now: clock.now, scrypt: FAST_SCRYPT }));
+  mainStartup = scryptCalls.slice(mark);
+  server = await listen(mainApp);
+});
+afterAll(() => server?.close());
 
 /** Server tambahan untuk satu tes saja, ditutup setelah tes itu selesai. */
 async function serveForTest(handler: RequestListener) {
@@ -214,6 +224,41 @@ function visible(html: string): string {
     .replace(/<[^>]*>/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/** Entitas HTML (&lt; &#60; &#x3c; ...) kembali menjadi karakternya. */
+function decodeEntities(text: string): string {
+  const named: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+  return text.replace(/&(#x[0-9a-f]+|#\d+|lt|gt|amp|quot|apos);/gi, (whole, e: string) => {
+    const name = e.toLowerCase();
+    if (name.startsWith('#x')) return String.fromCodePoint(parseInt(name.slice(2), 16));
+    if (name.startsWith('#')) return String.fromCodePoint(Number(name.slice(1)));
+    return named[name] ?? whole;
+  });
+}
+
+/** Semua string di dalam nilai JSON. */
+function jsonStrings(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (value && typeof value === 'object') return Object.values(value).flatMap(jsonStrings);
+  return [];
+}
+
+/** Jawaban gagal tetap bisa dibaca: JSON dengan pesan (dan tanpa ok: true), atau teks/HTML yang tidak kosong. */
+function checkFailureBody(res: Res, what: string) {
+  const type = mediaType(res);
+  check(type === 'application/json' || type.startsWith('text/'), `${what}: jawaban harus berupa JSON atau halaman yang bisa dibaca browser.`, {
+    diharapkan: 'Content-Type: application/json atau text/html',
+    diterima: res.headers.get('content-type') ?? '(tanpa Content-Type)',
+    res,
+  });
+  if (type === 'application/json') {
+    const body = res.json<Record<string, unknown> | null>();
+    check(body?.ok !== true, `${what}: jawaban yang gagal tidak boleh berisi ok: true.`, { diharapkan: 'ok: false', diterima: res.body, res });
+    check(jsonStrings(body).some((t) => t.trim() !== ''), `${what}: jawaban JSON harus memuat pesan untuk pengguna.`, { diharapkan: '{ "ok": false, "error": "..." }', diterima: res.body, res });
+  } else {
+    check(visible(res.body) !== '', `${what}: jawaban tidak boleh kosong.`, { diterima: '(body kosong)', res });
+  }
 }
 
 function loginJson(c: Client, username: string, password: string) {
@@ -331,6 +376,14 @@ describe('Tugas 1: login dengan password yang di-hash', () => {
 
   test('Tugas 1: login lewat form HTML berhasil dan menuju /dashboard', async () => {
     const c = client(server);
+    const form = await c.get('/login', { headers: HTML_ACCEPT });
+    checkStatus(form, 200, 'GET /login harus menampilkan halaman login (200).');
+    const html = form.body;
+    check(mediaType(form) === 'text/html' && /<form[^>]*method=["']?post/i.test(html) && /name=["']?username/i.test(html) && /name=["']?password/i.test(html), 'GET /login harus berupa halaman HTML dengan <form method="post"> berisi field username dan password.', {
+      diharapkan: 'text/html dengan <form method="post" action="/login">',
+      diterima: `${form.headers.get('content-type') ?? '(tanpa Content-Type)'} ${html.slice(0, 160)}`,
+      res: form,
+    });
     const { res } = await mustLogin(c, MALLORY, 'form');
     if (res.status === 302 || res.status === 303) {
       const location = res.headers.get('location') ?? '';
@@ -379,6 +432,8 @@ describe('Tugas 1: login dengan password yang di-hash', () => {
       res: unknownJson,
     });
 
+    checkFailureBody(wrongJson, 'login JSON dengan password salah');
+
     const wrongForm = await loginForm(client(server), 'budi', 'bukan-password-budi');
     const unknownForm = await loginForm(client(server), 'joko', 'bukan-password-budi');
     const c1 = same(wrongForm, 'budi', visible(wrongForm.body));
@@ -387,6 +442,13 @@ describe('Tugas 1: login dengan password yang di-hash', () => {
       diharapkan: `401 ${c1.text.slice(0, 160)}`,
       diterima: `${c2.status} ${c2.text.slice(0, 160)}`,
       res: unknownForm,
+    });
+    checkFailureBody(wrongForm, 'login lewat form dengan password salah');
+    const plainForm = await client(server).get('/login', { headers: HTML_ACCEPT });
+    check(visible(wrongForm.body) !== visible(plainForm.body), 'login lewat form yang gagal harus memberi tahu pengguna bahwa login gagal (halaman login dengan pesan), bukan halaman login yang sama persis.', {
+      diharapkan: 'halaman dengan pesan "Username atau password salah."',
+      diterima: visible(wrongForm.body).slice(0, 160),
+      res: wrongForm,
     });
   });
 
@@ -440,6 +502,23 @@ describe('Tugas 1: login dengan password yang di-hash', () => {
     await mustLogin(c, BUDI, 'json');
     const other = await loginJson(client(plain), MALLORY.username, MALLORY.password);
     checkStatus(other, 401, 'tanpa opsi users hanya akun bawaan budi yang ada; pengguna lain harus ditolak dengan 401.');
+  });
+
+  test('Tugas 1: session menyimpan waktu login dari now() (loggedInAt), dashboard tidak menampilkan waktu sekarang', async () => {
+    const own = createClock();
+    const app = await serveForTest(mod.createApp({ users: [BUDI], secret: SECRET, now: own.now, scrypt: FAST_SCRYPT }));
+    const c = client(app);
+    const loginAt = own.now();
+    await mustLogin(c, BUDI);
+    own.advance(HOUR);
+    const res = await dashboard(c, HTML_ACCEPT);
+    checkStatus(res, 200, 'GET /dashboard setelah login harus menjawab 200.');
+    const later = own.now();
+    check(!res.body.includes(new Date(later).toISOString()) && !res.body.includes(String(later)), 'dashboard harus menampilkan waktu login yang disimpan saat login (req.session.loggedInAt = now()), bukan waktu sekarang.', {
+      diharapkan: `login sejak ${new Date(loginAt).toISOString()}`,
+      diterima: visible(res.body).slice(0, 160),
+      res,
+    });
   });
 
   test('Tugas 1: yang tersimpan hanya salt dan hash scrypt per pengguna, bukan password', async () => {
@@ -581,6 +660,7 @@ describe('Tugas 2: dashboard hanya untuk yang sudah login', () => {
     const res = await dashboard(client(server), JSON_ACCEPT);
     checkStatus(res, 401, 'GET /dashboard tanpa login (Accept: application/json) harus menjawab 401.');
     check(!/\bbudi\b|\bmallory\b/.test(res.body), 'jawaban 401 tidak boleh membocorkan isi dashboard.', { diterima: res.body, res });
+    checkFailureBody(res, 'GET /dashboard tanpa login');
   });
 
   test('Tugas 2: tanpa login, browser mendapat 401 atau diarahkan ke /login', async () => {
@@ -607,6 +687,11 @@ describe('Tugas 2: dashboard hanya untuk yang sudah login', () => {
       await mustLogin(c, user);
       const res = await dashboard(c, HTML_ACCEPT);
       checkStatus(res, 200, `GET /dashboard setelah login sebagai ${user.username} harus menjawab 200.`);
+      check(['text/html', 'application/json'].includes(mediaType(res)), 'dashboard harus berupa halaman HTML (atau JSON untuk klien API).', {
+        diharapkan: 'Content-Type: text/html',
+        diterima: res.headers.get('content-type') ?? '(tanpa Content-Type)',
+        res,
+      });
       const other = user === BUDI ? 'mallory' : 'budi';
       check(isDashboardOf(res, user.username) && !new RegExp(`\\b${other}\\b`).test(visible(res.body)), `dashboard harus menampilkan username yang sedang login (${user.username}), bukan pengguna lain.`, {
         diharapkan: `teks berisi "${user.username}"`,
@@ -642,7 +727,14 @@ describe('Tugas 2: dashboard hanya untuk yang sudah login', () => {
       diterima: res.body.slice(0, 200),
       res,
     });
-    check(/siti/.test(visible(res.body)), 'dashboard harus tetap menampilkan username yang login.', { diharapkan: 'teks berisi "siti"', diterima: visible(res.body).slice(0, 160), res });
+    // Escape, bukan membuang karakter: yang terbaca di layar harus username aslinya, utuh.
+    const type = mediaType(res);
+    const shown = type === 'text/html' ? [decodeEntities(visible(res.body))] : type === 'application/json' ? [res.body, ...jsonStrings(res.json())] : [res.body];
+    check(shown.some((t) => t.includes(SCRIPT.username)), 'dashboard harus menampilkan username persis seperti adanya, sebagai teks: escape karakternya (&lt;, &gt;, &amp;, &quot;, &#39;), jangan dibuang.', {
+      diharapkan: `teks "${SCRIPT.username}"`,
+      diterima: shown[0]!.slice(0, 160),
+      res,
+    });
   });
 });
 
@@ -654,6 +746,21 @@ describe('Tugas 3: session ID baru saat login (regenerate)', () => {
     check(sid.attrs.httponly === true, 'cookie "sid" harus HttpOnly agar tidak terbaca JavaScript.', { diharapkan: 'HttpOnly', diterima: sid.raw, res });
     check(String(sid.attrs.samesite).toLowerCase() === 'lax', 'cookie "sid" harus SameSite=Lax.', { diharapkan: 'SameSite=Lax', diterima: sid.raw, res });
     check(sid.attrs.path === '/', 'cookie "sid" harus Path=/ agar terkirim ke semua halaman.', { diharapkan: 'Path=/', diterima: sid.raw, res });
+  });
+
+  test('Tugas 3: tanpa secret di luar production, session tetap berjalan dengan secret sementara', async () => {
+    const app = await withEnv({ NODE_ENV: 'development', SESSION_SECRET: undefined }, () =>
+      attempt('createApp tanpa secret', () => mod.createApp({ users: [BUDI], now: clock.now, scrypt: FAST_SCRYPT })),
+    );
+    const dev = await serveForTest(app);
+    const c = client(dev);
+    await mustLogin(c, BUDI);
+    const res = await dashboard(c);
+    check(isDashboardOf(res, 'budi'), 'tanpa SESSION_SECRET saat pengembangan, app tetap harus jalan dengan secret sementara (dengan peringatan di konsol): login lalu dashboard harus berhasil.', {
+      diharapkan: '200 dashboard budi',
+      diterima: res.status,
+      res,
+    });
   });
 
   test('Tugas 3: login ulang di browser yang sama memberi session ID baru, ID lama mati', async () => {

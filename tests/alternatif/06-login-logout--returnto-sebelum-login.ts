@@ -1,8 +1,9 @@
 // Alternatif benar untuk pelajaran 06: app ini SUDAH membuat session sebelum login
 // (menyimpan returnTo saat browser yang belum login membuka /dashboard), memakai redirect 302,
 // dan menyalin returnTo melewati regenerate. Membuktikan checker menangani session pra-login.
+// Username di-escape dengan entitas bernama (&lt;), hash disimpan sebagai { salt, key }.
 // Opsi `scrypt` dari checker sengaja DIABAIKAN (selalu N=2^17): kode yang tidak meneruskan opsi itu
-// tetap lulus, hanya lebih lambat.
+// tetap lulus (checker mencatat parameter aslinya, lalu menghitungnya dengan biaya murah).
 import crypto from 'node:crypto';
 import express from 'express';
 import session from 'express-session';
@@ -76,7 +77,8 @@ export function createApp({
   app.get('/dashboard', (req, res) => {
     res.set('Cache-Control', 'no-store');
     if (req.session.username) {
-      return res.send(`<h1>Halo ${req.session.username.replace(/[<>&"]/g, '')}</h1>
+      const named: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&#x27;' };
+      return res.send(`<h1>Halo ${req.session.username.replace(/[<>&"']/g, (c) => named[c]!)}</h1>
 <form method="post" action="/logout"><button>Keluar</button></form>`);
     }
     if (req.accepts('html') && (req.get('accept') ?? '').includes('text/html')) {
