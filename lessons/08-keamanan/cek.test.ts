@@ -2,10 +2,10 @@
 //
 // Syarat pelajaran 08 (tugas, komentar awal.ts, teks) dan tes yang menjaganya:
 // Tugas 1
-// - login dengan password salah 401; role admin boleh /admin, role user 403
+// - login dengan password salah atau username tak dikenal 401 (bukan 500); role admin boleh /admin, role user 403
 //     → "Tugas 1: login salah ditolak; admin masuk /admin, pengguna biasa 403"
 // - tanpa `users`, akun bawaan budi / admin dipakai → "Tugas 1: akun bawaan budi dan admin dipakai bila createApp tanpa users"
-// - peran dibaca dari akun di server, bukan dari cookie `role` (juga di /me)
+// - peran dibaca dari akun di server, bukan dari cookie `role`; /me menjawab { username, role, email }
 //     → "Tugas 1: serangan — budi menulis sendiri cookie role=admin", "Tugas 1: serangan — tanpa login, hanya cookie role=admin"
 // - tanpa login /admin, /me, /dashboard dijawab 401 → "Tugas 1: tanpa login, /admin, /me, dan /dashboard dijawab 401"
 // Tugas 2
@@ -26,9 +26,13 @@
 //     → "Tugas 5: serangan — tautan GET /profile/email?email=... dari situs lain", "Tugas 5: token CSRF di URL pun tidak membuat GET mengubah data"
 // - GET tidak mengubah apa pun, juga GET /logout → "Tugas 5: GET /logout tidak mengakhiri session"
 // - ganti email hanya dengan password saat ini milik pemilik session (ASVS 7.5.1) → "Tugas 5: ganti email wajib password saat ini"
+// - email kiriman pengguna di-escape di dashboard (escape HTML yang sudah benar di awal.ts tetap benar)
+//     → "Tugas 5: email baru tampil di dashboard sebagai teks, bukan HTML"
 // Tugas 6
 // - GET /csrf-token menjawab { token } ≥ 128 bit, berbeda per session → "Tugas 6: GET /csrf-token menjawab { token } yang acak per session"
 // - token dari CSPRNG → "Tugas 6: token CSRF berasal dari CSPRNG"
+// - form login (dan form POST di dashboard) membawa <input name="_csrf"> yang diterima → "Tugas 6: form di halaman app membawa _csrf yang diterima"
+// - GET dan HEAD tidak diperiksa token → "Tugas 6: GET dan HEAD tidak butuh token"
 // - SameSite=Lax (atau Strict) pada setiap cookie session, juga di production → "Tugas 6: cookie session memakai SameSite=Lax (atau Strict)"
 // - POST /profile/email tanpa token 403, dengan atau tanpa Origin
 //     → "Tugas 6: serangan — form di evil.example mengirim POST tanpa token", "Tugas 6: serangan — POST tanpa token dan tanpa header Origin"
@@ -44,9 +48,11 @@
 //     → "Tugas 7: 30 menit tanpa aktivitas mengakhiri session di server", "Tugas 7: idle timeout tepat di batas: hidup pada 29:59, mati pada 30:01"
 // - absolute 8 jam sejak login walau aktif: hidup 7:59:59, mati 8:00:01
 //     → "Tugas 7: aktif setiap 20 menit pun, session berakhir setelah 8 jam", "Tugas 7: absolute timeout tepat di batas: hidup pada 7:59:59, mati pada 8:00:01"
+// Setiap redirect (login → /dashboard, ganti email → /dashboard, logout → /login) membawa Location (checkLocation).
 // Tugas 8
 // - logout menghapus session di server → "Tugas 8: serangan — cookie yang disalin sebelum logout dipakai lagi"
 // - logout menghapus cookie di browser → "Tugas 8: logout juga membuang cookie session di browser"
+// - logout tanpa login (dengan token) tidak error → "Tugas 8: logout tanpa login tetap dijawab dengan baik"
 // - di production cookie __Host-sid dihapus dengan Secure; Path=/ → "Tugas 8: di mode production, logout menghapus __Host-sid yang bisa diterima browser"
 import { randomBytes } from 'node:crypto';
 import type { RequestListener } from 'node:http';
@@ -59,6 +65,7 @@ import {
   findSetCookie,
   HOUR,
   loadExercise,
+  mediaType,
   MINUTE,
   requireSetCookie,
   SECOND,
@@ -141,6 +148,16 @@ async function send(b: Client, path: string, fields: Record<string, string>, tok
 }
 const postForm = (b: Client, path: string, form: Record<string, string>, token?: string) => send(b, path, form, token);
 
+/** Jawaban 3xx harus membawa Location, kalau tidak browser tidak tahu harus ke mana. */
+function checkLocation(res: Res, where: string) {
+  if (res.status < 300 || res.status >= 400) return;
+  check(res.headers.get('location'), `redirect ${res.status} dari ${res.exchange.method} ${res.exchange.url} harus membawa header Location (mis. ${where}).`, {
+    diharapkan: `Location: ${where}`,
+    diterima: '(tidak ada Location)',
+    res,
+  });
+}
+
 async function login(b: Client, user: User, via: Via = 'form') {
   const res = await send(b, '/login', { username: user.username, password: user.password }, undefined, via);
   check(ok(res), `login sebagai ${user.username}${via === 'json' ? ' lewat JSON' : ''} dengan password yang benar harus berhasil.`, {
@@ -148,6 +165,7 @@ async function login(b: Client, user: User, via: Via = 'form') {
     diterima: res.status,
     res,
   });
+  checkLocation(res, '/dashboard');
   const sid = await b.cookie(SID);
   check(sid, `setelah login, browser harus menyimpan cookie session "${SID}".`, {
     diterima: res.setCookies.length ? res.setCookies.join(' | ') : '(tidak ada Set-Cookie)',
@@ -223,6 +241,8 @@ describe('Tugas 1: peran disimpan di server, bukan di cookie', () => {
   test('Tugas 1: login salah ditolak; admin masuk /admin, pengguna biasa 403', async () => {
     const wrong = await postForm(client(server), '/login', { username: 'budi', password: 'salah-total' });
     checkStatus(wrong, 401, 'login dengan password salah harus ditolak 401.');
+    const unknown = await postForm(client(server), '/login', { username: 'tidak-ada', password: 'salah-total' });
+    checkStatus(unknown, 401, 'login dengan username yang tidak ada harus ditolak 401 juga, bukan error 500.');
     const admin = client(server);
     await login(admin, SARI);
     checkStatus(await admin.get('/admin'), 200, 'sari (role admin) harus bisa membuka /admin.');
@@ -248,6 +268,11 @@ describe('Tugas 1: peran disimpan di server, bukan di cookie', () => {
     checkStatus(me, 200, 'GET /me harus menjawab 200 untuk pengguna yang login.');
     check(me.json().role === 'user', 'GET /me harus melaporkan peran dari server, bukan dari cookie kiriman browser.', {
       diharapkan: 'role "user"',
+      diterima: me.body,
+      res: me,
+    });
+    check(me.json().username === BUDI.username, 'GET /me harus menjawab JSON { username, role, email } milik pengguna yang login.', {
+      diharapkan: `username "${BUDI.username}"`,
       diterima: me.body,
       res: me,
     });
@@ -527,9 +552,34 @@ describe('Tugas 5: email hanya berubah lewat POST dengan password saat ini', () 
     const email = `budi.${randomBytes(4).toString('hex')}@contoh.test`;
     const res = await send(victim, '/profile/email', { email, password: BUDI.password }, undefined, 'json');
     check(ok(res), 'POST /profile/email (JSON) dengan token dan password saat ini yang benar harus berhasil (200 atau 303).', { diterima: res.status, res });
+    checkLocation(res, '/dashboard');
     check((await emailOf(victim)) === email, 'POST /profile/email dengan password yang benar harus mengubah email.', { diharapkan: email, res });
   });
+
+  test('Tugas 5: email baru tampil di dashboard sebagai teks, bukan HTML', async () => {
+    const b = client(server);
+    await login(b, BUDI);
+    const markup = `<img/src=x/onerror=alert(${randomBytes(3).toString('hex')})>@contoh.test`;
+    const changed = await postForm(b, '/profile/email', { email: markup, password: BUDI.password });
+    if (!ok(changed)) return; // menolak alamat berisi markup juga aman
+    const page = await b.get('/dashboard');
+    check(!(mediaType(page) === 'text/html' && page.body.includes(markup)), 'email yang ditulis pengguna harus di-escape saat masuk HTML dashboard, kalau tidak ia menjadi XSS tersimpan.', {
+      diharapkan: markup.replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;')),
+      diterima: markup,
+      res: page,
+    });
+  });
 });
+
+/** Nilai atribut value dari <input name="_csrf">, urutan atribut dan jenis kutip bebas. */
+function hiddenCsrf(html: string): string | undefined {
+  for (const tag of html.match(/<input\b[^>]*>/gi) ?? []) {
+    if (!/\bname\s*=\s*["']?_csrf["'\s>]/i.test(tag)) continue;
+    const m = /\bvalue\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(tag);
+    if (m) return m[1] ?? m[2] ?? m[3];
+  }
+  return undefined;
+}
 
 /** Token yang sama panjang dan hanya beda satu karakter di posisi `i`. */
 const tweak = (token: string, i: number) => token.slice(0, i) + (token[i] === '2' ? '3' : '2') + token.slice(i + 1);
@@ -546,6 +596,33 @@ describe('Tugas 6: token CSRF dan SameSite', () => {
     });
     const other = await csrfToken(client(server));
     check(other !== token, 'dua pengunjung (dua session) harus mendapat token CSRF yang berbeda.', { diterima: `${token} dan ${other}` });
+  });
+
+  test('Tugas 6: form di halaman app membawa _csrf yang diterima', async () => {
+    const b = client(server);
+    const form = await b.get('/login');
+    checkStatus(form, 200, 'GET /login harus menjawab 200 dengan form login.');
+    const token = hiddenCsrf(form.body);
+    check(token, 'form login di GET /login harus membawa token CSRF: <input type="hidden" name="_csrf" value="...">.', { diterima: form.body.slice(0, 300), res: form });
+    const res = await b.post('/login', { form: { username: BUDI.username, password: BUDI.password, _csrf: token }, headers: { 'x-csrf-token': token } });
+    check(ok(res), 'login dengan token dari <input name="_csrf"> di form GET /login harus berhasil: tanpa itu browser tidak bisa login lewat form.', { diterima: res.status, res });
+    // Form lain (dashboard) juga harus membawa token milik session yang baru.
+    const dashboard = await b.get('/dashboard');
+    if (mediaType(dashboard) === 'text/html' && /<form\b[^>]*method\s*=\s*["']?post/i.test(dashboard.body)) {
+      const fresh = hiddenCsrf(dashboard.body);
+      check(fresh && fresh !== token, 'form POST di dashboard harus membawa token CSRF milik session setelah login.', { diharapkan: 'token baru di <input name="_csrf">', diterima: fresh ?? '(tidak ada)', res: dashboard });
+      const out = await b.post('/logout', { form: { _csrf: fresh }, headers: { 'x-csrf-token': fresh } });
+      check(ok(out), 'POST /logout dengan token dari form dashboard harus berhasil.', { diterima: out.status, res: out });
+    }
+  });
+
+  test('Tugas 6: GET dan HEAD tidak butuh token', async () => {
+    const b = client(server);
+    await login(b, BUDI);
+    for (const method of ['GET', 'HEAD']) {
+      const res = await b.request(method, '/me');
+      checkStatus(res, 200, `${method} /me tanpa token harus tetap 200: method aman tidak mengubah apa pun, jadi tidak diperiksa token CSRF.`);
+    }
   });
 
   test('Tugas 6: token CSRF berasal dari CSPRNG', async () => {
@@ -764,10 +841,19 @@ describe('Tugas 8: logout menghapus session di server', () => {
     const { sid } = await login(b, BUDI);
     const out = await postForm(b, '/logout', {});
     check(ok(out), 'POST /logout harus berhasil (200 atau 303).', { diterima: out.status, res: out });
+    checkLocation(out, '/login');
     for (const path of ['/me', '/dashboard']) {
       const res = await replay(path, sid);
       checkStatus(res, 401, `setelah logout, salinan cookie session lama harus ditolak 401 di ${path}: hapus session di server, bukan hanya cookie-nya (ASVS 7.4.1).`);
     }
+  });
+
+  test('Tugas 8: logout tanpa login tetap dijawab dengan baik', async () => {
+    const b = client(server);
+    const token = await requireCsrfToken(b);
+    const out = await postForm(b, '/logout', {}, token);
+    check(ok(out), 'POST /logout (dengan token) dari pengunjung yang belum login harus dijawab 200, 204, atau 303, bukan error.', { diterima: out.status, res: out });
+    checkLocation(out, '/login');
   });
 
   test('Tugas 8: logout juga membuang cookie session di browser', async () => {

@@ -96,17 +96,14 @@ export function createApp(options: Options = {}) {
   const csrfFor = (id: string) => createHmac('sha256', csrfKey).update(id).digest('base64url');
 
   async function checkPassword(username: unknown, password: unknown): Promise<Account | undefined> {
-    if (typeof username !== 'string' || typeof password !== 'string') return undefined;
-    const account = accounts.get(username);
+    if (typeof password !== 'string') return undefined;
+    const account = accounts.get(username as string); // bukan string: tidak ada di Map, sama seperti user tak dikenal
     const { salt, hash } = account ?? dummy; // waktu sama untuk user yang ada dan tidak ada
     const ok = timingSafeEqual(await scryptAsync(password, salt, 32, params), hash);
     return ok ? account : undefined;
   }
 
-  function setSid(res: Response, id: string) {
-    res.append('Set-Cookie', `${cookieName}=${id}; ${cookieAttrs}`);
-    locals(res).sid = id;
-  }
+  const setSid = (res: Response, id: string) => res.append('Set-Cookie', `${cookieName}=${id}; ${cookieAttrs}`);
   /** ID untuk token form login: yang sudah ada di cookie, atau ID acak baru yang tidak disimpan di mana pun. */
   function visitorId(res: Response): string {
     const { sid } = locals(res);
@@ -118,7 +115,7 @@ export function createApp(options: Options = {}) {
   const hidden = (id: string) => `<input type="hidden" name="_csrf" value="${csrfFor(id)}">`;
 
   const app = express();
-  app.use(express.urlencoded({ extended: false, limit: '10kb' }), express.json({ limit: '10kb' }));
+  app.use(express.urlencoded({ extended: false }), express.json());
   app.use((_req, res, next) => {
     res.set('Cache-Control', 'no-store'); // halaman pribadi dan token tidak boleh disimpan cache
     next();

@@ -117,6 +117,10 @@ export function createApp(options: Options = {}) {
   app.get('/csrf-token', (req, res) => {
     res.json({ token: ensureCsrf(req) });
   });
+  app.get('/login', (req, res) => {
+    // Form mengirim token lewat fetch dengan header X-CSRF-Token; nilainya tetap ada di input tersembunyi.
+    res.type('html').send(`<form id="f"><input type="hidden" name="_csrf" value="${ensureCsrf(req)}"><input name="username"><input name="password" type="password"><button>Masuk</button></form>`);
+  });
 
   app.post('/login', async (req, res, next) => {
     const { username, password } = req.body ?? {};
