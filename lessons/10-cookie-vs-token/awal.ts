@@ -17,7 +17,8 @@ export function sign(value: string, secret: string): string {
 // Tugas 1b: unsign(signed, secrets) mengembalikan `value` bila signature-nya sah, selain itu false.
 // - `secrets` boleh satu string atau array (rotasi kunci: secret mana pun di array boleh cocok).
 // - Pisahkan di titik TERAKHIR: nilainya sendiri boleh berisi titik.
-// - Bandingkan dengan timingSafeEqual, tetapi periksa panjangnya dulu agar tidak melempar error.
+// - Bandingkan dengan timingSafeEqual (bukan ===), tetapi periksa panjang Buffer-nya (byte, bukan
+//   jumlah karakter) dulu agar tidak melempar error.
 // - Nilai diubah, signature diubah atau dipotong, secret salah, string kosong → false. Jangan pernah melempar.
 export function unsign(signed: string, secrets: string | string[]): string | false {
   void signed;
@@ -29,12 +30,14 @@ const THEMES = ['light', 'dark'];
 const LANGS = ['id', 'en'];
 
 // Tugas 2: cookie preferensi yang ditandatangani.
-// - Daftar secret: options.secrets, lalu process.env.COOKIE_SECRETS (dipisah koma), lalu secret
-//   acak untuk pengembangan disertai console.warn(...). Secret PERTAMA menandatangani.
-// - POST /preferences (JSON atau form): theme = light|dark, lang = id|en, selain itu 400.
+// - Daftar secret: options.secrets (satu string atau array), lalu process.env.COOKIE_SECRETS
+//   (dipisah koma, isian kosong dibuang), lalu secret acak dari crypto.randomBytes untuk
+//   pengembangan disertai console.warn(...). Secret PERTAMA menandatangani. Jangan pernah secret kosong.
+// - POST /preferences (JSON atau form): theme = light|dark, lang = id|en (cocok persis), selain itu
+//   400. JSON yang rusak juga 400, tanpa stack trace.
 //   Cookie "prefs" = sign(base64url(JSON), secret pertama), dengan HttpOnly, SameSite=Lax, Path=/,
-//   dan Max-Age satu tahun.
-// - GET /preferences menjawab { theme, lang } dari cookie yang signature-nya sah; cookie yang
+//   Max-Age satu tahun, dan Secure bila NODE_ENV=production.
+// - GET /preferences menjawab hanya { theme, lang } dari cookie yang signature-nya sah; cookie yang
 //   tidak ada, rusak, atau dipalsukan → { theme: 'light', lang: 'id' }.
 export function createApp(options: { secrets?: string | string[] } = {}) {
   void options;

@@ -1,3 +1,42 @@
+// Persyaratan pelajaran 10 (tugas, petunjuk, komentar awal.ts, teks) → tes yang menjaganya.
+// Tugas 1, sign/unsign:
+// - sign = nilai + "." + HMAC-SHA256(nilai, secret) (base64url; base64/hex diterima) → "Tugas 1: sign
+//   menambahkan titik dan HMAC-SHA256 dari nilainya"
+// - unsign mengembalikan nilai asli, secret berupa string atau array → "Tugas 1: unsign mengembalikan
+//   nilai yang ditandatangani sign"
+// - pisahkan di titik TERAKHIR → "Tugas 1: nilai yang berisi titik tetap utuh (pisahkan di titik terakhir)"
+// - rotasi: secret mana pun di daftar memverifikasi → "Tugas 1: rotasi kunci — secret mana pun di daftar
+//   memverifikasi"
+// - nilai/signature diubah, dipotong, diperpanjang, secret salah, kosong → false tanpa melempar; panjang
+//   dalam byte → "Tugas 1: nilai yang diubah ditolak", "Tugas 1: signature yang diubah, dipotong, atau
+//   diperpanjang ditolak tanpa melempar error", "Tugas 1: secret yang salah ditolak", "Tugas 1: masukan
+//   kosong atau tanpa signature ditolak"
+// - dibandingkan dengan timingSafeEqual (langsung atau HMAC ganda) → "Tugas 1: keputusan cocok atau
+//   tidak diambil oleh timingSafeEqual"
+// Tugas 2, cookie prefs:
+// - HttpOnly, SameSite=Lax, Path=/, Max-Age satu tahun → "Tugas 2: POST /preferences memasang cookie
+//   prefs dengan atribut yang aman"; Secure hanya di production → "Tugas 2: di production, cookie prefs
+//   juga Secure"
+// - nilai = sign(base64url(JSON), secret pertama), JSON dan form → "Tugas 2: isi cookie adalah
+//   base64url(JSON) yang ditandatangani dengan secret pertama", "Tugas 2: GET /preferences membaca
+//   kembali cookie yang sah"
+// - theme light|dark, lang id|en cocok persis, selain itu 400 tanpa cookie → "Tugas 2: pilihan yang
+//   tidak dikenal ditolak dengan 400 tanpa cookie"; JSON rusak 400, tanpa stack trace di production →
+//   "Tugas 2: JSON yang rusak dijawab 400, tanpa stack trace di production"
+// - GET: cookie tidak ada, diubah, dipalsukan, rusak → nilai bawaan dengan 200; isi tetap divalidasi
+//   → "Tugas 2: tanpa cookie, GET /preferences menjawab nilai bawaan", "Tugas 2: payload yang diubah
+//   dengan signature lama → nilai bawaan", "Tugas 2: cookie palsu atau tanpa signature → nilai bawaan",
+//   "Tugas 2: cookie rusak tidak membuat server error"
+// - GET menjawab hanya { theme, lang } → "Tugas 2: isi cookie yang sah pun dijawab hanya sebagai { theme, lang }"
+// - GET memakai unsign (timingSafeEqual) → "Tugas 2: GET /preferences memverifikasi cookie dengan
+//   timingSafeEqual (lewat unsign)"
+// - secret: options.secrets (string atau array) → "Tugas 2: options.secrets boleh berupa satu string",
+//   "Tugas 2: rotasi kunci — secret pertama menandatangani, semua memverifikasi"; lalu COOKIE_SECRETS
+//   dipisah koma, isian kosong dibuang → "Tugas 2: tanpa opsi, secret dibaca dari COOKIE_SECRETS (dipisah
+//   koma)", "Tugas 2: isian kosong di COOKIE_SECRETS dibuang"; lalu cadangan acak dari CSPRNG dengan
+//   peringatan, tidak pernah secret kosong → "Tugas 2: COOKIE_SECRETS kosong berarti secret cadangan
+//   acak, bukan secret kosong", "Tugas 2: secret cadangan berasal dari CSPRNG", "Tugas 2: tanpa secret
+//   sama sekali, app tetap jalan dan memberi peringatan"
 import { createHmac } from 'node:crypto';
 import type { RequestListener } from 'node:http';
 import { describe, test, vi } from 'vitest';
@@ -13,7 +52,9 @@ import {
   type Res,
   type RunningServer,
   serve,
+  spyTimingSafeEqual,
   withEnv,
+  withPredictableRandom,
   withServer,
 } from '#harness';
 
@@ -145,6 +186,25 @@ describe('Tugas 1: sign dan unsign dengan HMAC-SHA256', () => {
     await rejects(`${value}.`, SECRET, 'signature kosong');
     await rejects(`${value}.${signature}AA`, SECRET, 'signature diperpanjang');
     await rejects(`${value}.${signature}${signature}`, SECRET, 'signature diulang dua kali');
+    await rejects(`${value}.${signature.slice(0, -1)}☕`, SECRET, 'jumlah karakternya sama, tetapi ☕ memakan 3 byte: bandingkan panjang Buffer, bukan panjang string');
+  });
+
+  test('Tugas 1: keputusan cocok atau tidak diambil oleh timingSafeEqual', async () => {
+    const s = await signed('theme=dark', SECRET);
+    const calls = spyTimingSafeEqual();
+    await accepts(s.signed, [SECRET], 'theme=dark', 'signature yang sah');
+    check(calls.some((c) => c.a.equals(c.b)), 'unsign harus memutuskan "cocok" lewat crypto.timingSafeEqual, bukan ===, Buffer.equals, atau Buffer.compare.', {
+      diharapkan: 'timingSafeEqual(diharapkan, diterima) bernilai true untuk signature yang sah',
+      diterima: calls.length ? `${calls.length} panggilan timingSafeEqual, tidak satu pun dengan kedua Buffer sama` : 'timingSafeEqual tidak pernah dipanggil',
+      petunjuk: '=== berhenti di karakter pertama yang berbeda, jadi waktunya membocorkan berapa karakter yang sudah benar. Bandingkan Buffer signature (atau HMAC dari kedua sisi) dengan timingSafeEqual.',
+    });
+    calls.length = 0;
+    const forged = `theme=dark.${changeCharAt(s.signature, 5)}`;
+    await rejects(forged, [SECRET], 'satu karakter signature diubah');
+    check(calls.length > 0 && calls.every((c) => !c.a.equals(c.b)), 'signature palsu yang panjangnya sama juga harus ditolak lewat crypto.timingSafeEqual.', {
+      diharapkan: 'timingSafeEqual dipanggil dan bernilai false',
+      diterima: calls.length ? `${calls.length} panggilan, ada yang bernilai true` : 'timingSafeEqual tidak pernah dipanggil',
+    });
   });
 
   test('Tugas 1: secret yang salah ditolak', async () => {
@@ -287,14 +347,25 @@ describe('Tugas 2: cookie preferensi yang ditandatangani', () => {
 
   test('Tugas 2: pilihan yang tidak dikenal ditolak dengan 400 tanpa cookie', async () => {
     const bad: { json?: unknown; form?: Record<string, string> }[] = [
+      {},
       { json: { theme: 'ungu', lang: 'id' } },
       { json: { theme: 'dark', lang: 'jp' } },
       { json: { theme: ['dark'], lang: 'id' } },
       { form: { theme: 'DARK', lang: 'id' } },
+      { json: { theme: 'Dark', lang: 'id' } },
+      { json: { theme: ' dark', lang: 'id' } },
+      { json: { theme: 'dark2', lang: 'id' } },
+      { json: { theme: 'dark', lang: 'ID' } },
+      { json: { theme: 'dark', lang: 'en ' } },
+      { json: { theme: 'dark' } },
+      { json: { lang: 'en' } },
+      { json: { theme: 1, lang: 'id' } },
+      { json: { theme: 'constructor', lang: 'id' } },
+      { form: { theme: 'light', lang: 'idn' } },
     ];
     for (const body of bad) {
       const res = await client(server).post('/preferences', body);
-      checkStatus(res, 400, `POST /preferences dengan ${JSON.stringify(body.json ?? body.form)} harus ditolak dengan 400.`);
+      checkStatus(res, 400, `POST /preferences dengan ${body.json === undefined && body.form === undefined ? '(tanpa body)' : JSON.stringify(body.json ?? body.form)} harus ditolak dengan 400.`);
       check(!findSetCookie(res, 'prefs'), 'request yang ditolak tidak boleh mengirim cookie prefs.', { diterima: res.setCookies, res });
     }
   });
@@ -341,6 +412,72 @@ describe('Tugas 2: cookie preferensi yang ditandatangani', () => {
     });
   });
 
+  test('Tugas 2: JSON yang rusak dijawab 400, tanpa stack trace di production', async () => {
+    const broken = { body: '{"theme":"dark",', headers: { 'content-type': 'application/json' } };
+    const res = await client(server).post('/preferences', broken);
+    checkStatus(res, 400, 'POST /preferences dengan JSON yang rusak harus ditolak dengan 400, bukan error server.');
+    check(!findSetCookie(res, 'prefs'), 'request yang ditolak tidak boleh mengirim cookie prefs.', { diterima: res.setCookies, res });
+    const prodApp = await makeApp({ secrets: [SECRET] }, { NODE_ENV: 'production', COOKIE_SECRETS: undefined });
+    await withEnv({ NODE_ENV: 'production' }, () =>
+      withServer(prodApp, async (s) => {
+        const prod = await client(s).post('/preferences', broken);
+        checkStatus(prod, 400, 'di production, JSON yang rusak juga harus dijawab 400.');
+        check(!/node_modules|:\d+:\d+\)|SyntaxError/.test(prod.body), 'di production, jawaban untuk JSON yang rusak tidak boleh berisi stack trace: itu membocorkan isi server.', {
+          diharapkan: 'pesan singkat, mis. {"error":"Request tidak bisa diproses."}',
+          diterima: prod.body.slice(0, 200),
+          res: prod,
+        });
+      }),
+    );
+  });
+
+  test('Tugas 2: isi cookie yang sah pun dijawab hanya sebagai { theme, lang }', async () => {
+    const encoding = await encodingOfApp();
+    const extra = b64url({ theme: 'dark', lang: 'en', admin: true });
+    const got = await getPrefs(server, `${extra}.${hmac(extra, SECRET, encoding)}`);
+    check(
+      got.body !== null && typeof got.body === 'object' && !('admin' in got.body) && ['light', 'dark'].includes(got.body.theme) && ['id', 'en'].includes(got.body.lang),
+      'GET /preferences harus menjawab hanya theme dan lang yang sah, bukan seluruh isi cookie: field lain tidak pernah dibuat server.',
+      { diharapkan: '{"theme":"dark","lang":"en"}', diterima: got.res.body, res: got.res },
+    );
+  });
+
+  test('Tugas 2: GET /preferences memverifikasi cookie dengan timingSafeEqual (lewat unsign)', async () => {
+    const { cookie } = await savePrefs(server, { theme: 'dark', lang: 'en' });
+    const calls = spyTimingSafeEqual();
+    const got = await getPrefs(server, cookie.value);
+    checkPrefs(got, { theme: 'dark', lang: 'en' }, 'cookie prefs yang sah harus terbaca kembali.');
+    check(calls.some((c) => c.a.equals(c.b)), 'GET /preferences harus memverifikasi signature dengan unsign dari Tugas 1, yang membandingkan lewat crypto.timingSafeEqual.', {
+      diharapkan: 'timingSafeEqual dipanggil dan bernilai true untuk cookie yang sah',
+      diterima: calls.length ? `${calls.length} panggilan, tidak ada yang cocok` : 'timingSafeEqual tidak pernah dipanggil',
+      petunjuk: 'const payload = unsign(nilaiCookie, secrets)',
+      res: got.res,
+    });
+  });
+
+  test('Tugas 2: di production, cookie prefs juga Secure', async () => {
+    const prodApp = await makeApp({ secrets: [SECRET] }, { NODE_ENV: 'production', COOKIE_SECRETS: undefined });
+    await withEnv({ NODE_ENV: 'production' }, () =>
+      withServer(prodApp, async (s) => {
+        const { res, cookie } = await savePrefs(s, { theme: 'dark', lang: 'en' });
+        check(cookie.attrs.secure === true, 'dengan NODE_ENV=production, cookie prefs harus Secure agar hanya terkirim lewat HTTPS (ASVS 3.3.1).', {
+          diharapkan: 'prefs=<nilai>; ...; Secure',
+          diterima: cookie.raw,
+          petunjuk: "secure: process.env.NODE_ENV === 'production', dibaca di dalam createApp",
+          res,
+        });
+      }),
+    );
+  });
+
+  test('Tugas 2: options.secrets boleh berupa satu string', async () => {
+    await withServer(await makeApp({ secrets: 'rahasia-tunggal' }), async (s) => {
+      const { res, cookie } = await savePrefs(s, { theme: 'dark', lang: 'en' });
+      inspectCookie(cookie.value, 'rahasia-tunggal', { theme: 'dark', lang: 'en' }, res);
+      checkPrefs(await getPrefs(s, cookie.value), { theme: 'dark', lang: 'en' }, 'dengan secrets: "rahasia-tunggal", cookie yang baru dibuat harus terbaca kembali.');
+    });
+  });
+
   test('Tugas 2: rotasi kunci — secret pertama menandatangani, semua memverifikasi', async () => {
     const oldApp = await makeApp({ secrets: ['rahasia-lama'] });
     const newApp = await makeApp({ secrets: ['rahasia-baru', 'rahasia-lama'] });
@@ -378,6 +515,75 @@ describe('Tugas 2: cookie preferensi yang ditandatangani', () => {
         );
       }),
     );
+  });
+
+  test('Tugas 2: isian kosong di COOKIE_SECRETS dibuang', async () => {
+    const envApp = await makeApp(undefined, { NODE_ENV: undefined, COOKIE_SECRETS: ',env-baru,,env-lama,' });
+    await withServer(envApp, async (envServer) => {
+      const { res, cookie } = await savePrefs(envServer, { theme: 'dark', lang: 'en' });
+      inspectCookie(cookie.value, 'env-baru', { theme: 'dark', lang: 'en' }, res);
+      const payload = b64url({ theme: 'dark', lang: 'id' });
+      checkPrefs(
+        await getPrefs(envServer, `${payload}.${hmac(payload, '', await encodingOfApp())}`),
+        DEFAULTS,
+        'cookie yang ditandatangani dengan secret KOSONG tidak boleh diterima: isian kosong di COOKIE_SECRETS harus dibuang.',
+      );
+    });
+  });
+
+  test('Tugas 2: COOKIE_SECRETS kosong berarti secret cadangan acak, bukan secret kosong', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const app = await makeApp(undefined, { NODE_ENV: undefined, COOKIE_SECRETS: '' });
+      check(warn.mock.calls.length + error.mock.calls.length > 0, 'dengan COOKIE_SECRETS="" (kosong), createApp() harus memakai secret cadangan dan memberi peringatan (console.warn).', {
+        diharapkan: 'console.warn(...)',
+        diterima: '(tidak ada peringatan)',
+      });
+      await withServer(app, async (s) => {
+        const { res, cookie } = await savePrefs(s, { theme: 'dark', lang: 'en' });
+        const parts = splitAtLastDot(cookieText(cookie.value));
+        check(parts !== undefined && encodingOf(parts.signature, parts.value, '') === undefined, 'cookie prefs tidak boleh ditandatangani dengan secret kosong: siapa pun bisa memalsukannya.', {
+          diharapkan: 'signature dari secret cadangan acak',
+          diterima: cookie.raw,
+          res,
+        });
+      });
+    } finally {
+      warn.mockRestore();
+      error.mockRestore();
+    }
+  });
+
+  test('Tugas 2: secret cadangan berasal dari CSPRNG', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      // Dua app tanpa secret: secret acak yang sungguhan berbeda, jadi cookie satu app ditolak app lain.
+      const [a, b] = [await makeApp(undefined, DEV), await makeApp(undefined, DEV)];
+      await withServer(a, (sa) =>
+        withServer(b, async (sb) => {
+          const { cookie } = await savePrefs(sa, { theme: 'dark', lang: 'en' });
+          checkPrefs(await getPrefs(sb, cookie.value), DEFAULTS, 'dua app tanpa secret tidak boleh saling menerima cookie: secret cadangan harus acak, bukan teks tetap.');
+        }),
+      );
+      // Selama CSPRNG dibuat selalu sama, secret cadangan yang berasal darinya juga sama.
+      await new Promise((r) => setTimeout(r, 5));
+      const [c, d] = await withPredictableRandom(async () => {
+        const first = await makeApp(undefined, DEV);
+        await new Promise((r) => setTimeout(r, 5));
+        return [first, await makeApp(undefined, DEV)];
+      });
+      await withServer(c, (sc) =>
+        withServer(d, async (sd) => {
+          const { cookie } = await savePrefs(sc, { theme: 'dark', lang: 'en' });
+          checkPrefs(await getPrefs(sd, cookie.value), { theme: 'dark', lang: 'en' }, 'secret cadangan harus berasal dari CSPRNG (crypto.randomBytes), bukan dari waktu atau Math.random.', );
+        }),
+      );
+    } finally {
+      warn.mockRestore();
+      error.mockRestore();
+    }
   });
 
   test('Tugas 2: tanpa secret sama sekali, app tetap jalan dan memberi peringatan', async () => {

@@ -1,21 +1,18 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import express from 'express';
+import express, { type NextFunction, type Request, type Response } from 'express';
 
 // Tugas 1: signature HMAC-SHA256. Signature membuktikan nilai dibuat oleh pemegang secret;
 // ia TIDAK menyembunyikan nilainya.
 export function sign(value: string, secret: string): string {
-  if (!secret) throw new TypeError('secret tidak boleh kosong.');
   return `${value}.${createHmac('sha256', secret).update(value).digest('base64url')}`;
 }
 
 export function unsign(signed: string, secrets: string | string[]): string | false {
-  if (typeof signed !== 'string') return false;
   const dot = signed.lastIndexOf('.'); // titik TERAKHIR: nilainya sendiri boleh berisi titik
   if (dot === -1) return false;
   const value = signed.slice(0, dot);
   const given = Buffer.from(signed);
   for (const secret of typeof secrets === 'string' ? [secrets] : secrets) {
-    if (!secret) continue;
     // Bandingkan seluruh string yang diharapkan. timingSafeEqual melempar error bila panjangnya
     // beda, jadi panjang diperiksa dulu (panjang signature bukan rahasia).
     const expected = Buffer.from(sign(value, secret));
@@ -35,26 +32,18 @@ function isPrefs(p: any): p is Prefs {
   return THEMES.includes(p?.theme) && LANGS.includes(p?.lang);
 }
 
-function cookieSecrets(fromOptions: string | string[] | undefined, production: boolean): string[] {
+// Secret kosong tidak pernah dipakai: HMAC dengan kunci "" bisa dihitung siapa pun.
+function cookieSecrets(fromOptions: string | string[] | undefined): string[] {
   const list = fromOptions ?? process.env.COOKIE_SECRETS?.split(',');
-  const secrets = (typeof list === 'string' ? [list] : (list ?? [])).map((s) => s.trim()).filter(Boolean);
+  const secrets = (typeof list === 'string' ? [list] : (list ?? [])).filter(Boolean);
   if (secrets.length > 0) return secrets;
-  if (production) throw new Error('COOKIE_SECRETS wajib diisi di production.');
   console.warn('Peringatan: COOKIE_SECRETS belum diisi; memakai secret acak sementara (hanya untuk pengembangan).');
   return [randomBytes(32).toString('hex')];
 }
 
-function readCookie(header: string | undefined, name: string): string | undefined {
-  for (const part of header?.split(';') ?? []) {
-    const eq = part.indexOf('=');
-    if (eq !== -1 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
-  }
-  return undefined;
-}
-
 export function createApp(options: { secrets?: string | string[] } = {}) {
   const production = process.env.NODE_ENV === 'production';
-  const secrets = cookieSecrets(options.secrets, production);
+  const secrets = cookieSecrets(options.secrets);
   const app = express();
   app.use(express.json());
   app.use(express.urlencoded({ extended: false }));
@@ -77,7 +66,9 @@ export function createApp(options: { secrets?: string | string[] } = {}) {
   });
 
   app.get('/preferences', (req, res) => {
-    const payload = unsign(readCookie(req.headers.cookie, 'prefs') ?? '', secrets);
+    // Header Cookie membawa cookie lain juga (analitik, preferensi situs): ambil yang bernama prefs.
+    const raw = req.headers.cookie?.split(';').map((part) => part.trim()).find((part) => part.startsWith('prefs='));
+    const payload = unsign(raw?.slice('prefs='.length) ?? '', secrets);
     let prefs: Prefs = DEFAULTS;
     if (payload !== false) {
       try {
@@ -89,6 +80,11 @@ export function createApp(options: { secrets?: string | string[] } = {}) {
       }
     }
     res.json(prefs);
+  });
+
+  // Body yang tidak bisa dibaca (mis. JSON rusak): jawaban singkat, tanpa stack trace.
+  app.use((err: { status?: number }, _req: Request, res: Response, _next: NextFunction) => {
+    res.status(err.status ?? 500).json({ error: 'Request tidak bisa diproses.' });
   });
 
   return app;

@@ -51,7 +51,7 @@ export function createApp({ secrets }: { secrets?: string | string[] } = {}) {
       return;
     }
     const payload = Buffer.from(JSON.stringify({ theme, lang })).toString('base64');
-    res.cookie('prefs', sign(payload, keys[0]!), { httpOnly: true, sameSite: 'lax', maxAge: 31_536_000_000 });
+    res.cookie('prefs', sign(payload, keys[0]!), { httpOnly: true, sameSite: 'lax', maxAge: 31_536_000_000, secure: app.get('env') === 'production' });
     res.json({ ok: true, theme, lang });
   });
 

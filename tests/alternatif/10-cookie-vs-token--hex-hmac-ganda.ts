@@ -50,7 +50,7 @@ export function createApp(options: { secrets?: string | string[] } = {}) {
     }
     const payload = Buffer.from(JSON.stringify({ v: 1, lang, theme }), 'utf8').toString('base64url');
     const expires = new Date(Date.now() + 365 * 86400_000).toUTCString();
-    res.setHeader('Set-Cookie', `prefs=${sign(payload, secrets[0]!)}; Path=/; Max-Age=${365 * 86400}; Expires=${expires}; HttpOnly; SameSite=Lax`);
+    res.setHeader('Set-Cookie', `prefs=${sign(payload, secrets[0]!)}; Path=/; Max-Age=${365 * 86400}; Expires=${expires}; HttpOnly; SameSite=Lax${process.env.NODE_ENV === 'production' ? '; secure' : ''}`);
     if (req.is('application/x-www-form-urlencoded')) res.redirect(303, '/preferences');
     else res.status(201).json({ theme, lang });
   });
