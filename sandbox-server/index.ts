@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Lesson } from '../src/lessons.ts';
 import { ROOT, relative } from '../src/lessons.ts';
-import { STUCK_MS } from '../src/cli/limits.ts';
+import { LOAD_STUCK_MS, STUCK_MS } from '../src/cli/limits.ts';
 import { syntaxError } from '../src/cli/syntax.ts';
 import { c } from '../src/cli/ui.ts';
 import type { AppMessage } from './app.ts';
@@ -96,9 +96,9 @@ export async function runSandbox({ lesson, file, port, debug = false }: SandboxO
     const ready = new Promise<string | undefined>((resolve) => {
       const timer = setTimeout(() => resolve(`App tidak siap dalam ${LOAD_TIMEOUT_MS / 1000} detik.`), LOAD_TIMEOUT_MS);
       const loadWatch = setInterval(() => {
-        if (Date.now() - app.lastBeat > STUCK_MS) {
+        if (Date.now() - app.lastBeat > LOAD_STUCK_MS) {
           resolve(
-            `Kode latihan tidak selesai dimuat: kode di tingkat atas berkas atau di createApp() berjalan terus lebih dari ${STUCK_MS / 1000} detik ` +
+            `Kode latihan tidak selesai dimuat: kode di tingkat atas berkas atau di createApp() berjalan terus lebih dari ${LOAD_STUCK_MS / 1000} detik ` +
               'tanpa jeda (perulangan tanpa akhir?).',
           );
         }
@@ -218,6 +218,13 @@ export async function runSandbox({ lesson, file, port, debug = false }: SandboxO
     req.pipe(upstream);
     req.on('error', () => upstream.destroy());
   });
+  // CONNECT (proxy) dan Upgrade tidak pernah sampai ke app Express; jawab daripada memutus diam-diam.
+  const refuse = (req: http.IncomingMessage, socket: import('node:stream').Duplex) => {
+    console.log(`${c.yellow('!')} ${req.method} ${req.url} ditolak: sandbox bukan proxy dan tidak mendukung Upgrade.`);
+    socket.end('HTTP/1.1 405 Method Not Allowed\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+  };
+  server.on('connect', refuse);
+  server.on('upgrade', refuse);
   server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
     if (socket.writable && !socket.destroyed) {
       socket.end(`HTTP/1.1 ${err.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { BroadcastChannel } from 'node:worker_threads';
 import type { TestCase, TestModule } from 'vitest/node';
-import { GUARD_CHANNEL, LESSON_TIMEOUT_MS, STUCK_MS } from './limits.ts';
+import { GUARD_CHANNEL, LESSON_TIMEOUT_MS, LOAD_STUCK_MS, STUCK_MS } from './limits.ts';
 import { type ChildMessage, type ErrorReport, type ParentMessage, createChecker } from './runner.ts';
 
 const send = (m: ChildMessage) => process.send?.(m);
@@ -86,7 +86,8 @@ function inspect() {
   const now = Date.now();
   for (const [file, w] of watched) {
     if (w.done) continue;
-    const silent = now - w.lastBeat > STUCK_MS;
+    const limit = () => (w.test ? STUCK_MS : LOAD_STUCK_MS);
+    const silent = now - w.lastBeat > limit();
     const tooLong = now - w.startedAt > LESSON_TIMEOUT_MS;
     if (!silent && !tooLong) continue;
     // Pesan yang mengantre (mis. setelah proses ini sibuk) diproses dulu sebelum memutuskan.
@@ -94,7 +95,7 @@ function inspect() {
       setImmediate(() => {
         if (reported || w.done) return;
         const t = Date.now();
-        const kind = t - w.lastBeat > STUCK_MS ? 'loop' : t - w.startedAt > LESSON_TIMEOUT_MS ? 'waktu' : undefined;
+        const kind = t - w.lastBeat > limit() ? 'loop' : t - w.startedAt > LESSON_TIMEOUT_MS ? 'waktu' : undefined;
         if (!kind) return;
         reported = true;
         const request = [...w.requests.values()].at(-1);

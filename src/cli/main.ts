@@ -96,8 +96,8 @@ Nomor pelajaran boleh ditulis 2, 02, atau nama foldernya (02-cookie-pertama).
 Tambahkan --debug untuk melihat stack trace lengkap.
 
 Kode latihanmu berjalan di proses terpisah yang dihentikan bila macet: satu request boleh
-menunggu 4 detik, kode yang berjalan terus tanpa jeda 3 detik, satu tes 8 detik, satu pelajaran
-30 detik. Ctrl+C selalu menghentikan perintah apa pun.`;
+menunggu 4 detik, kode yang berjalan terus tanpa jeda 3 detik (10 detik saat berkas dimuat), satu
+tes 8 detik, satu pelajaran 30 detik. Ctrl+C selalu menghentikan perintah apa pun.`;
 
 async function cmdCek(args: Args): Promise<number> {
   checkFlags(args, ['--debug', '--json']);

@@ -11,7 +11,7 @@ import type { Reporter, Vitest } from 'vitest/node';
 import { type Lesson, ROOT, relative } from '../lessons.ts';
 import { syntaxError } from './syntax.ts';
 import { targetFile as targetPath } from '../harness/target.ts';
-import { LESSON_TIMEOUT_MS, STUCK_MS, TEST_TIMEOUT_MS } from './limits.ts';
+import { LESSON_TIMEOUT_MS, LOAD_STUCK_MS, STUCK_MS, TEST_TIMEOUT_MS } from './limits.ts';
 
 const targetFile = (lesson: Lesson, target: string) => targetPath(lesson.id, target);
 
@@ -167,12 +167,12 @@ function stuckMessage(stuck: StuckReport, exercise: string): string {
       `${stuck.what ? ` saat menunggu ${stuck.what}` : ''}: terlalu banyak request yang tidak dijawab atau Promise yang tidak pernah selesai.`
     );
   }
-  const loop =
-    `berjalan terus lebih dari ${seconds(STUCK_MS)} tanpa jeda, kemungkinan perulangan tanpa akhir ` +
+  const loop = (ms: number) =>
+    `berjalan terus lebih dari ${seconds(ms)} tanpa jeda, kemungkinan perulangan tanpa akhir ` +
     '(mis. `while (true)` atau kondisi loop yang tidak pernah menjadi salah). Pemeriksaan dihentikan.';
-  if (!stuck.test) return `Berkas ${relative(exercise)} tidak selesai dimuat: kode di tingkat atas berkas atau di createApp() ${loop}`;
+  if (!stuck.test) return `Berkas ${relative(exercise)} tidak selesai dimuat: kode di tingkat atas berkas atau di createApp() ${loop(LOAD_STUCK_MS)}`;
   const what = stuck.what ?? `tes "${stuck.test.name.replace(/^Tugas \d+:\s*/, '')}"`;
-  return `${taskPrefix(stuck.test.fullName ?? stuck.test.name)}${what} tidak selesai: kode latihan ${loop}`;
+  return `${taskPrefix(stuck.test.fullName ?? stuck.test.name)}${what} tidak selesai: kode latihan ${loop(STUCK_MS)}`;
 }
 
 /** Error dari pengawas (process.exit, Promise ditolak, listen) lebih jelas daripada akibatnya (mis. status 500). */
