@@ -52,7 +52,7 @@
 // Tugas 8
 // - logout menghapus session di server → "Tugas 8: serangan — cookie yang disalin sebelum logout dipakai lagi"
 // - logout menghapus cookie di browser → "Tugas 8: logout juga membuang cookie session di browser"
-// - logout tanpa login (dengan token) tidak error → "Tugas 8: logout tanpa login tetap dijawab dengan baik"
+// - logout tanpa login (dengan token) tidak error 5xx → "Tugas 8: logout tanpa login tetap dijawab dengan baik"
 // - di production cookie __Host-sid dihapus dengan Secure; Path=/ → "Tugas 8: di mode production, logout menghapus __Host-sid yang bisa diterima browser"
 import { randomBytes } from 'node:crypto';
 import type { RequestListener } from 'node:http';
@@ -852,7 +852,7 @@ describe('Tugas 8: logout menghapus session di server', () => {
     const b = client(server);
     const token = await requireCsrfToken(b);
     const out = await postForm(b, '/logout', {}, token);
-    check(ok(out), 'POST /logout (dengan token) dari pengunjung yang belum login harus dijawab 200, 204, atau 303, bukan error.', { diterima: out.status, res: out });
+    check(out.status < 500, 'POST /logout (dengan token) dari pengunjung yang belum login harus dijawab dengan baik (mis. 303 atau 204), bukan error 500.', { diterima: out.status, res: out });
     checkLocation(out, '/login');
   });
 
