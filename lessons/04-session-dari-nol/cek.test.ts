@@ -48,7 +48,7 @@
 //     → "keranjang hidup 29:59 sejak aktivitas terakhir dan hilang pada 30:01 (jam buatan)"
 import type { RequestListener } from 'node:http';
 import express from 'express';
-import { afterAll, describe, test } from 'vitest';
+import { describe, test } from 'vitest';
 import {
   MINUTE,
   PREDICTABLE_BYTE,
@@ -64,9 +64,10 @@ import {
   listen,
   loadExercise,
   requireSetCookie,
+  withServer,
   withPredictableRandom,
 } from '#harness';
-import type { ParsedSetCookie, Res, RunningServer } from '#harness';
+import type { Clock, ParsedSetCookie, Res, RunningServer } from '#harness';
 
 type SessionData = Record<string, unknown>;
 interface SessionStore {
@@ -582,18 +583,12 @@ describe('Tugas 2: sessionMiddleware', () => {
 // ---------------------------------------------------------------------------
 // Tugas 3: keranjang dari pelajaran 01, kini di atas session.
 
-const clock = createClock();
-// App dibuat saat tes Tugas 3 pertama berjalan, bukan saat berkas dimuat: kalau createApp melempar
-// error, hanya Tugas 3 yang gagal, dan hasil Tugas 1 dan 2 tetap terlihat.
-let cartApp: Promise<RunningServer> | undefined;
-function cartServer(): Promise<RunningServer> {
-  cartApp ??= attempt('createApp({ now })', () => mod.createApp({ now: clock.now })).then((app) => listen(app));
-  return cartApp;
+/** Setiap tes Tugas 3 memakai app dan jam buatannya sendiri; error dari createApp hanya menggagalkan Tugas 3. */
+async function withCartApp(fn: (server: RunningServer, clock: Clock) => Promise<void>) {
+  const clock = createClock();
+  const app = await attempt('createApp({ now })', () => mod.createApp({ now: clock.now }));
+  await withServer(app, (server) => fn(server, clock));
 }
-afterAll(async () => {
-  const running = await cartApp?.catch(() => undefined);
-  await running?.close();
-});
 
 /** Penolakan karena batas: status 4xx dan JSON { error } yang menjelaskan alasannya. */
 function requireRefusal(res: Res, why: string) {
@@ -609,185 +604,185 @@ function itemsOf(res: Res): string[] {
 }
 
 describe('Tugas 3: keranjang per pengunjung', () => {
-  test('Tugas 3: POST /cart menyimpan barang di session dan mengirim cookie sid', async () => {
-    const server = await cartServer();
-    const browser = client(server, { now: clock.now });
-    const added = await browser.post('/cart', { json: { item: 'buku' } });
-    checkStatus(added, [200, 201]);
-    check(itemsOf(added).includes('buku'), 'POST /cart harus menjawab isi keranjang terbaru.', { diharapkan: '{ "items": ["buku"] }', diterima: added.body, res: added });
-    const c = requireSessionCookie(added, 'sid', 'karena keranjang kini disimpan di session');
-    requireAttrs(c, added);
-    const res = await browser.get('/cart');
-    checkStatus(res, 200);
-    check(itemsOf(res).includes('buku'), 'GET /cart dengan cookie sid harus berisi barang tadi.', {
-      diharapkan: '{ "items": ["buku"] }',
-      diterima: res.body,
-      res,
-    });
-  });
+  test('Tugas 3: POST /cart menyimpan barang di session dan mengirim cookie sid', () =>
+    withCartApp(async (server, clock) => {
+      const browser = client(server, { now: clock.now });
+      const added = await browser.post('/cart', { json: { item: 'buku' } });
+      checkStatus(added, [200, 201]);
+      check(itemsOf(added).includes('buku'), 'POST /cart harus menjawab isi keranjang terbaru.', { diharapkan: '{ "items": ["buku"] }', diterima: added.body, res: added });
+      const c = requireSessionCookie(added, 'sid', 'karena keranjang kini disimpan di session');
+      requireAttrs(c, added);
+      const res = await browser.get('/cart');
+      checkStatus(res, 200);
+      check(itemsOf(res).includes('buku'), 'GET /cart dengan cookie sid harus berisi barang tadi.', {
+        diharapkan: '{ "items": ["buku"] }',
+        diterima: res.body,
+        res,
+      });
+    }));
 
-  test('Tugas 3: pengunjung anonim: keranjang kosong dan tanpa Set-Cookie', async () => {
-    const server = await cartServer();
-    const res = await client(server, { now: clock.now }).get('/cart');
-    checkStatus(res, 200);
-    check(itemsOf(res).length === 0, 'pengunjung baru harus melihat keranjang kosong.', { diharapkan: '{ "items": [] }', diterima: res.body, res });
-    check(res.setCookies.length === 0, 'GET /cart tanpa menyimpan apa pun tidak boleh mengirim Set-Cookie.', {
-      diharapkan: '(tidak ada Set-Cookie)',
-      diterima: res.setCookies.join(' | '),
-      res,
-    });
-  });
-
-  test('Tugas 3: item kosong ditolak dengan 400 tanpa cookie', async () => {
-    const server = await cartServer();
-    const bodies: [string, { json?: unknown; body?: string; headers?: Record<string, string> }][] = [
-      ...[{ item: '' }, {}, { item: '   ' }, { item: 5 }, { item: ['kopi'] }].map((json) => [JSON.stringify(json), { json }] as [string, { json: unknown }]),
-      ['teks biasa "kopi" (bukan JSON)', { body: 'kopi', headers: { 'content-type': 'text/plain' } }],
-    ];
-    for (const [what, opts] of bodies) {
-      const res = await client(server, { now: clock.now }).post('/cart', opts);
-      checkStatus(res, 400, `POST /cart dengan ${what} harus ditolak dengan 400.`);
-      requireRefusal(res, `POST /cart dengan ${what} harus ditolak dengan 400.`);
-      check(res.setCookies.length === 0, 'request yang ditolak tidak menyimpan apa pun, jadi tidak perlu Set-Cookie.', {
+  test('Tugas 3: pengunjung anonim: keranjang kosong dan tanpa Set-Cookie', () =>
+    withCartApp(async (server, clock) => {
+      const res = await client(server, { now: clock.now }).get('/cart');
+      checkStatus(res, 200);
+      check(itemsOf(res).length === 0, 'pengunjung baru harus melihat keranjang kosong.', { diharapkan: '{ "items": [] }', diterima: res.body, res });
+      check(res.setCookies.length === 0, 'GET /cart tanpa menyimpan apa pun tidak boleh mengirim Set-Cookie.', {
+        diharapkan: '(tidak ada Set-Cookie)',
         diterima: res.setCookies.join(' | '),
         res,
       });
-    }
-  });
+    }));
 
-  test('Tugas 3: barang paling panjang 100 karakter', async () => {
-    const server = await cartServer();
-    const browser = client(server, { now: clock.now });
-    const longest = 'a'.repeat(100);
-    checkStatus(await browser.post('/cart', { json: { item: longest } }), [200, 201], 'barang tepat 100 karakter masih boleh masuk keranjang.');
-    for (const item of ['b'.repeat(101), 'c'.repeat(90_000)]) {
-      requireRefusal(await browser.post('/cart', { json: { item } }), `barang ${item.length} karakter harus ditolak: batasnya 100 karakter.`);
-    }
-    const res = await browser.get('/cart');
-    check(itemsOf(res).join() === longest, 'barang yang ditolak tidak boleh ikut tersimpan di keranjang.', {
-      diharapkan: '[ "aaa…" (100 karakter) ] saja',
-      diterima: itemsOf(res).map((i) => `${i.slice(0, 3)}… (${i.length} karakter)`),
-      res,
-    });
-    const stranger = await client(server, { now: clock.now }).post('/cart', { json: { item: 'd'.repeat(101) } });
-    requireRefusal(stranger, 'barang 101 karakter dari pengunjung baru juga harus ditolak.');
-    check(stranger.setCookies.length === 0, 'request yang ditolak tidak menyimpan apa pun, jadi tidak perlu Set-Cookie.', {
-      diterima: stranger.setCookies.join(' | '),
-      res: stranger,
-    });
-  });
-
-  test('Tugas 3: keranjang paling banyak 50 barang per pengunjung', async () => {
-    const server = await cartServer();
-    const a = client(server, { now: clock.now });
-    for (let i = 1; i <= 50; i++) {
-      checkStatus(await a.post('/cart', { json: { item: `barang-${i}` } }), [200, 201], `barang ke-${i} masih boleh masuk: batasnya 50 barang.`);
-    }
-    requireRefusal(await a.post('/cart', { json: { item: 'barang-51' } }), 'barang ke-51 harus ditolak: satu keranjang paling banyak 50 barang.');
-    const res = await a.get('/cart');
-    const items = itemsOf(res);
-    check(items.length === 50 && !items.includes('barang-51'), 'keranjang yang penuh harus tetap berisi 50 barang; barang yang ditolak tidak ikut tersimpan.', {
-      diharapkan: '50 barang, tanpa barang-51',
-      diterima: `${items.length} barang, terakhir ${items.at(-1)}`,
-      res,
-    });
-    const other = await client(server, { now: clock.now }).post('/cart', { json: { item: 'teh' } });
-    checkStatus(other, [200, 201], 'batas 50 barang berlaku per keranjang: pengunjung lain tetap boleh menambah barang.');
-  });
-
-  test('Tugas 3: body rusak dijawab dengan status 4xx dan JSON, tanpa stack trace', async () => {
-    const server = await cartServer();
-    const cases: [string, string, number][] = [
-      ['{"item":', 'application/json', 400],
-      ['null', 'application/json', 400],
-      ['{"item":"kopi"}', 'application/json; charset=koi8-x', 415],
-    ];
-    for (const [body, type, status] of cases) {
-      const res = await client(server, { now: clock.now }).post('/cart', { body, headers: { 'content-type': type } });
-      checkStatus(res, status, `POST /cart dengan body ${body} (${type}) harus dijawab ${status}, status dari express.json.`);
-      let error: unknown;
-      try {
-        error = JSON.parse(res.body)?.error;
-      } catch {
-        error = undefined;
+  test('Tugas 3: item kosong ditolak dengan 400 tanpa cookie', () =>
+    withCartApp(async (server, clock) => {
+      const bodies: [string, { json?: unknown; body?: string; headers?: Record<string, string> }][] = [
+        ...[{ item: '' }, {}, { item: '   ' }, { item: 5 }, { item: ['kopi'] }].map((json) => [JSON.stringify(json), { json }] as [string, { json: unknown }]),
+        ['teks biasa "kopi" (bukan JSON)', { body: 'kopi', headers: { 'content-type': 'text/plain' } }],
+      ];
+      for (const [what, opts] of bodies) {
+        const res = await client(server, { now: clock.now }).post('/cart', opts);
+        checkStatus(res, 400, `POST /cart dengan ${what} harus ditolak dengan 400.`);
+        requireRefusal(res, `POST /cart dengan ${what} harus ditolak dengan 400.`);
+        check(res.setCookies.length === 0, 'request yang ditolak tidak menyimpan apa pun, jadi tidak perlu Set-Cookie.', {
+          diterima: res.setCookies.join(' | '),
+          res,
+        });
       }
-      check(typeof error === 'string' && error.trim() !== '' && !/node_modules|\.[cm]?[jt]s:\d+:\d+/.test(res.body), 'body yang rusak harus dijawab dengan JSON { "error": "..." } yang singkat, bukan halaman error berisi stack trace.', {
-        diharapkan: '{ "error": "..." }',
-        diterima: res.body.replace(/\s+/g, ' ').slice(0, 200),
-        petunjuk: 'pertahankan penanganan error di akhir createApp dari kode awal: app.use((err, req, res, next) => ...).',
+    }));
+
+  test('Tugas 3: barang paling panjang 100 karakter', () =>
+    withCartApp(async (server, clock) => {
+      const browser = client(server, { now: clock.now });
+      const longest = 'a'.repeat(100);
+      checkStatus(await browser.post('/cart', { json: { item: longest } }), [200, 201], 'barang tepat 100 karakter masih boleh masuk keranjang.');
+      for (const item of ['b'.repeat(101), 'c'.repeat(90_000)]) {
+        requireRefusal(await browser.post('/cart', { json: { item } }), `barang ${item.length} karakter harus ditolak: batasnya 100 karakter.`);
+      }
+      const res = await browser.get('/cart');
+      check(itemsOf(res).join() === longest, 'barang yang ditolak tidak boleh ikut tersimpan di keranjang.', {
+        diharapkan: '[ "aaa…" (100 karakter) ] saja',
+        diterima: itemsOf(res).map((i) => `${i.slice(0, 3)}… (${i.length} karakter)`),
         res,
       });
-    }
-  });
+      const stranger = await client(server, { now: clock.now }).post('/cart', { json: { item: 'd'.repeat(101) } });
+      requireRefusal(stranger, 'barang 101 karakter dari pengunjung baru juga harus ditolak.');
+      check(stranger.setCookies.length === 0, 'request yang ditolak tidak menyimpan apa pun, jadi tidak perlu Set-Cookie.', {
+        diterima: stranger.setCookies.join(' | '),
+        res: stranger,
+      });
+    }));
 
-  test('Tugas 3: setiap pengunjung punya keranjang sendiri', async () => {
-    const server = await cartServer();
-    const a = client(server, { now: clock.now });
-    const b = client(server, { now: clock.now });
-    await a.post('/cart', { json: { item: 'kopi-milik-A' } });
-    await b.post('/cart', { json: { item: 'teh-milik-B' } });
-    await a.post('/cart', { json: { item: 'roti-milik-A' } });
-    const ra = await a.get('/cart');
-    const itemsA = itemsOf(ra);
-    check(itemsA.includes('kopi-milik-A') && itemsA.includes('roti-milik-A') && !itemsA.includes('teh-milik-B'), 'klien A harus melihat barangnya sendiri saja.', {
-      diharapkan: '["kopi-milik-A", "roti-milik-A"]',
-      diterima: ra.body,
-      res: ra,
-    });
-    const rb = await b.get('/cart');
-    check(itemsOf(rb).join() === 'teh-milik-B', 'klien B tidak boleh melihat barang klien A (masalah dari pelajaran 01).', {
-      diharapkan: '["teh-milik-B"]',
-      diterima: rb.body,
-      petunjuk: 'simpan keranjang di req.session.cart, bukan di variabel global.',
-      res: rb,
-    });
-  });
+  test('Tugas 3: keranjang paling banyak 50 barang per pengunjung', () =>
+    withCartApp(async (server, clock) => {
+      const a = client(server, { now: clock.now });
+      for (let i = 1; i <= 50; i++) {
+        checkStatus(await a.post('/cart', { json: { item: `barang-${i}` } }), [200, 201], `barang ke-${i} masih boleh masuk: batasnya 50 barang.`);
+      }
+      requireRefusal(await a.post('/cart', { json: { item: 'barang-51' } }), 'barang ke-51 harus ditolak: satu keranjang paling banyak 50 barang.');
+      const res = await a.get('/cart');
+      const items = itemsOf(res);
+      check(items.length === 50 && !items.includes('barang-51'), 'keranjang yang penuh harus tetap berisi 50 barang; barang yang ditolak tidak ikut tersimpan.', {
+        diharapkan: '50 barang, tanpa barang-51',
+        diterima: `${items.length} barang, terakhir ${items.at(-1)}`,
+        res,
+      });
+      const other = await client(server, { now: clock.now }).post('/cart', { json: { item: 'teh' } });
+      checkStatus(other, [200, 201], 'batas 50 barang berlaku per keranjang: pengunjung lain tetap boleh menambah barang.');
+    }));
 
-  test('Tugas 3: cookie sid karangan tidak diadopsi', async () => {
-    const server = await cartServer();
-    const res = await client(server).post('/cart', { json: { item: 'jebakan' }, headers: { cookie: 'sid=made-up' } });
-    const c = requireSessionCookie(res, 'sid', 'dengan ID baru');
-    check(c.value !== 'made-up', 'ID sid=made-up tidak dikenal server, jadi harus diganti dengan ID acak baru.', {
-      diharapkan: 'sid=<ID acak baru>',
-      diterima: c.raw,
-      res,
-    });
-  });
+  test('Tugas 3: body rusak dijawab dengan status 4xx dan JSON, tanpa stack trace', () =>
+    withCartApp(async (server, clock) => {
+      const cases: [string, string, number][] = [
+        ['{"item":', 'application/json', 400],
+        ['null', 'application/json', 400],
+        ['{"item":"kopi"}', 'application/json; charset=koi8-x', 415],
+      ];
+      for (const [body, type, status] of cases) {
+        const res = await client(server, { now: clock.now }).post('/cart', { body, headers: { 'content-type': type } });
+        checkStatus(res, status, `POST /cart dengan body ${body} (${type}) harus dijawab ${status}, status dari express.json.`);
+        let error: unknown;
+        try {
+          error = JSON.parse(res.body)?.error;
+        } catch {
+          error = undefined;
+        }
+        check(typeof error === 'string' && error.trim() !== '' && !/node_modules|\.[cm]?[jt]s:\d+:\d+/.test(res.body), 'body yang rusak harus dijawab dengan JSON { "error": "..." } yang singkat, bukan halaman error berisi stack trace.', {
+          diharapkan: '{ "error": "..." }',
+          diterima: res.body.replace(/\s+/g, ' ').slice(0, 200),
+          petunjuk: 'pertahankan penanganan error di akhir createApp dari kode awal: app.use((err, req, res, next) => ...).',
+          res,
+        });
+      }
+    }));
 
-  test('Tugas 3: keranjang hidup 29:59 sejak aktivitas terakhir dan hilang pada 30:01 (jam buatan)', async () => {
-    const server = await cartServer();
-    const browser = client(server, { now: clock.now });
-    const first = await browser.post('/cart', { json: { item: 'kopi' } });
-    const oldId = requireSessionCookie(first, 'sid').value;
-    clock.advance(TIMEOUT - SECOND);
-    const mid = await browser.get('/cart');
-    check(itemsOf(mid).includes('kopi'), 'setelah 29 menit 59 detik diam, keranjang harus masih ada: idle timeout-nya 30 menit.', {
-      diharapkan: '["kopi"]',
-      diterima: mid.body,
-      petunjuk: 'createApp memakai IDLE_TIMEOUT_MS (30 * 60 * 1000 milidetik) untuk store.',
-      res: mid,
-    });
-    clock.advance(TIMEOUT - SECOND);
-    const late = await browser.get('/cart');
-    check(itemsOf(late).includes('kopi'), 'timeout dihitung dari aktivitas terakhir: hampir 60 menit sejak POST tetapi baru 29 menit 59 detik sejak GET terakhir, jadi keranjang masih ada.', {
-      diharapkan: '["kopi"]',
-      diterima: late.body,
-      res: late,
-    });
-    clock.advance(TIMEOUT + SECOND);
-    const expired = await browser.get('/cart');
-    check(itemsOf(expired).length === 0, 'setelah 30 menit tanpa aktivitas, cookie lama tidak boleh mendapat data lagi.', {
-      diharapkan: '{ "items": [] }',
-      diterima: expired.body,
-      petunjuk: 'createApp harus memakai opsi now untuk store (createMemoryStore({ idleTimeoutMs: 30 * 60 * 1000, now })).',
-      res: expired,
-    });
-    const again = await browser.post('/cart', { json: { item: 'teh' } });
-    const c = requireSessionCookie(again, 'sid', 'dengan ID baru setelah session lama kedaluwarsa');
-    check(c.value !== oldId, 'session yang kedaluwarsa tidak boleh dihidupkan lagi dengan ID lama.', {
-      diharapkan: `ID baru, bukan ${oldId}`,
-      diterima: c.raw,
-      res: again,
-    });
-  });
+  test('Tugas 3: setiap pengunjung punya keranjang sendiri', () =>
+    withCartApp(async (server, clock) => {
+      const a = client(server, { now: clock.now });
+      const b = client(server, { now: clock.now });
+      await a.post('/cart', { json: { item: 'kopi-milik-A' } });
+      await b.post('/cart', { json: { item: 'teh-milik-B' } });
+      await a.post('/cart', { json: { item: 'roti-milik-A' } });
+      const ra = await a.get('/cart');
+      const itemsA = itemsOf(ra);
+      check(itemsA.includes('kopi-milik-A') && itemsA.includes('roti-milik-A') && !itemsA.includes('teh-milik-B'), 'klien A harus melihat barangnya sendiri saja.', {
+        diharapkan: '["kopi-milik-A", "roti-milik-A"]',
+        diterima: ra.body,
+        res: ra,
+      });
+      const rb = await b.get('/cart');
+      check(itemsOf(rb).join() === 'teh-milik-B', 'klien B tidak boleh melihat barang klien A (masalah dari pelajaran 01).', {
+        diharapkan: '["teh-milik-B"]',
+        diterima: rb.body,
+        petunjuk: 'simpan keranjang di req.session.cart, bukan di variabel global.',
+        res: rb,
+      });
+    }));
+
+  test('Tugas 3: cookie sid karangan tidak diadopsi', () =>
+    withCartApp(async (server, clock) => {
+      const res = await client(server).post('/cart', { json: { item: 'jebakan' }, headers: { cookie: 'sid=made-up' } });
+      const c = requireSessionCookie(res, 'sid', 'dengan ID baru');
+      check(c.value !== 'made-up', 'ID sid=made-up tidak dikenal server, jadi harus diganti dengan ID acak baru.', {
+        diharapkan: 'sid=<ID acak baru>',
+        diterima: c.raw,
+        res,
+      });
+    }));
+
+  test('Tugas 3: keranjang hidup 29:59 sejak aktivitas terakhir dan hilang pada 30:01 (jam buatan)', () =>
+    withCartApp(async (server, clock) => {
+      const browser = client(server, { now: clock.now });
+      const first = await browser.post('/cart', { json: { item: 'kopi' } });
+      const oldId = requireSessionCookie(first, 'sid').value;
+      clock.advance(TIMEOUT - SECOND);
+      const mid = await browser.get('/cart');
+      check(itemsOf(mid).includes('kopi'), 'setelah 29 menit 59 detik diam, keranjang harus masih ada: idle timeout-nya 30 menit.', {
+        diharapkan: '["kopi"]',
+        diterima: mid.body,
+        petunjuk: 'createApp memakai IDLE_TIMEOUT_MS (30 * 60 * 1000 milidetik) untuk store.',
+        res: mid,
+      });
+      clock.advance(TIMEOUT - SECOND);
+      const late = await browser.get('/cart');
+      check(itemsOf(late).includes('kopi'), 'timeout dihitung dari aktivitas terakhir: hampir 60 menit sejak POST tetapi baru 29 menit 59 detik sejak GET terakhir, jadi keranjang masih ada.', {
+        diharapkan: '["kopi"]',
+        diterima: late.body,
+        res: late,
+      });
+      clock.advance(TIMEOUT + SECOND);
+      const expired = await browser.get('/cart');
+      check(itemsOf(expired).length === 0, 'setelah 30 menit tanpa aktivitas, cookie lama tidak boleh mendapat data lagi.', {
+        diharapkan: '{ "items": [] }',
+        diterima: expired.body,
+        petunjuk: 'createApp harus memakai opsi now untuk store (createMemoryStore({ idleTimeoutMs: 30 * 60 * 1000, now })).',
+        res: expired,
+      });
+      const again = await browser.post('/cart', { json: { item: 'teh' } });
+      const c = requireSessionCookie(again, 'sid', 'dengan ID baru setelah session lama kedaluwarsa');
+      check(c.value !== oldId, 'session yang kedaluwarsa tidak boleh dihidupkan lagi dengan ID lama.', {
+        diharapkan: `ID baru, bukan ${oldId}`,
+        diterima: c.raw,
+        res: again,
+      });
+    }));
 });
