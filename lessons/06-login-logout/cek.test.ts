@@ -108,6 +108,7 @@ interface ScryptCall extends Cost {
 const scryptCalls: ScryptCall[] = [];
 {
   type Opts = crypto.ScryptOptions | undefined;
+  type Args = [crypto.BinaryLike, crypto.BinaryLike, number, crypto.ScryptOptions];
   const original = { scrypt: crypto.scrypt, scryptSync: crypto.scryptSync };
   const bytes = (v: unknown) =>
     typeof v === 'string' ? Buffer.from(v) : ArrayBuffer.isView(v) ? Buffer.from(new Uint8Array(v.buffer, v.byteOffset, v.byteLength)) : Buffer.alloc(0);
@@ -131,7 +132,7 @@ const scryptCalls: ScryptCall[] = [];
       if (output) call.output = Buffer.from(output);
       finish();
     };
-    if (!owaspStrength(call)) return { args: [password, salt, keylen, opts ?? {}] as const, close };
+    if (!owaspStrength(call)) return { args: [password, salt, keylen, opts ?? {}] as Args, close };
     const { N, r, p } = call;
     const maxmem = opts?.maxmem ?? 32 * 1024 * 1024;
     if ((N & (N - 1)) !== 0 || 128 * r * (N + 2) + 128 * r * p > maxmem) {
@@ -141,7 +142,7 @@ const scryptCalls: ScryptCall[] = [];
       });
     }
     const mixed = Buffer.concat([call.salt, Buffer.from(`|N=${N},r=${r},p=${p}`)]);
-    return { args: [call.password, mixed, keylen, FAST_SCRYPT] as const, close };
+    return { args: [call.password, mixed, keylen, FAST_SCRYPT] as Args, close };
   };
 
   const scryptSync = (password: crypto.BinaryLike, salt: crypto.BinaryLike, keylen: number, opts?: Opts) => {
@@ -159,7 +160,7 @@ const scryptCalls: ScryptCall[] = [];
     const callback = rest.pop() as (err: Error | null, key: Buffer) => void;
     const { args, close } = record(false, password, salt, keylen, rest[0] as Opts);
     try {
-      original.scrypt(...args, (err, key) => {
+      original.scrypt(...args, (err: Error | null, key: Buffer) => {
         close(err ? undefined : key);
         callback(err, key);
       });
