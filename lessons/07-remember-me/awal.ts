@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
-import express, { type Express, type Request, type Response } from 'express';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import session from 'express-session';
 
 // Aplikasi login dari pelajaran 06 sudah jadi di bawah: scrypt + salt, session "sid",
@@ -45,6 +45,8 @@ interface User {
 
 // SHA-256 dalam hex: yang disimpan di database adalah ini, bukan validatornya.
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+// Setiap nilai yang ditulis ke HTML di-escape, seperti di pelajaran 06 (nama pengguna bisa berisi "<").
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 // Kait untuk checker: isi tabel token. Kalau kamu mengubah bentuk tabel, sesuaikan kueri ini.
 export function rememberTokens(app: Express): RememberToken[] {
@@ -112,39 +114,48 @@ export function createApp(options: Options = {}) {
     expires_at INTEGER NOT NULL      -- milidetik dari now()
   )`);
 
+  // `at` di fungsi-fungsi di bawah = now() yang diambil SEKALI per request, supaya expires_at di database
+  // dan Max-Age cookie dihitung dari waktu yang sama (Max-Age=2592000, bukan 2591999).
+
   // Tugas 1: buat token baru untuk `username`.
   // - selector: randomBytes(12) dan validator: randomBytes(32), keduanya .toString('base64url').
-  // - Simpan selector, sha256(validator), username, dan expires_at = now() + REMEMBER_MS.
-  // - Kembalikan token untuk cookie: `${selector}:${validator}`.
-  function issueToken(username: string): { token: string; expiresAt: number } | undefined {
+  //   Keduanya harus acak: validator adalah rahasianya, dan selector yang bisa ditebak membuat orang lain
+  //   bisa memicu deteksi pencurian (Tugas 3) untuk akun siapa saja.
+  // - Simpan selector, sha256(validator), username, dan expires_at = at + REMEMBER_MS.
+  // - Kembalikan token untuk cookie: `${selector}:${validator}`, beserta expiresAt.
+  function issueToken(username: string, at: number): { token: string; expiresAt: number } | undefined {
     void username;
+    void at;
     return undefined;
   }
 
   // Tugas 2: periksa token dari cookie; kembalikan pemiliknya bila sah.
+  // - Token "rusak" (bukan selector:validator base64url dengan panjang yang benar) ditolak begitu saja.
   // - Pisahkan "selector:validator"; cari baris berdasarkan selector saja.
-  // - Tidak ada baris, atau expires_at <= now()? Tolak (baris kedaluwarsa boleh dihapus).
+  // - Tidak ada baris, atau expires_at <= at? Tolak (baris kedaluwarsa boleh dihapus).
   // - Bandingkan sha256(validator) dengan validator_hash memakai timingSafeEqual
   //   (ubah keduanya ke Buffer dengan Buffer.from(hex, 'hex'): panjangnya sama, 32 byte).
-  // - Cocok? Rotasi: validator baru, simpan hash-nya, dan kembalikan token baru
+  // - Cocok? Rotasi: validator baru (randomBytes lagi), simpan hash-nya, dan kembalikan token baru
   //   (selector tetap, validator baru) beserta expiresAt dari baris itu.
-  // Tugas 3: bila tidak cocok dengan validator_hash:
-  // - cocok dengan previous_hash DAN now() - rotated_at <= GRACE_MS → terima tanpa rotasi lagi
-  //   (jangan kirim token baru; itu request kembar dari tab lain);
+  // Tugas 3: bila tidak cocok dengan validator_hash, ada dua kemungkinan yang harus kamu bedakan:
+  // - tab lain yang dibuka bersamaan masih membawa validator yang BARU SAJA dirotasi (paling lama
+  //   GRACE_MS yang lalu): terima, tanpa rotasi lagi dan tanpa token baru;
   // - selain itu: pencurian! Hapus SEMUA token milik user itu, lalu tolak.
-  function useToken(value: string): { username: string; token?: string; expiresAt: number } | undefined {
+  // Rancang sendiri apa yang perlu dicatat saat rotasi agar keduanya bisa dibedakan (kolom tabel di atas).
+  function useToken(value: string, at: number): { username: string; token?: string; expiresAt: number } | undefined {
     void value;
+    void at;
     void GRACE_MS;
     return undefined;
   }
 
   // Tugas 1: pasang cookie remember: HttpOnly, SameSite=Lax, Path=/, Secure di production,
-  // Max-Age = sisa umur token (maxAge di res.cookie dalam MILIDETIK). Tip: opsi `encode: String`
-  // membuat ":" tidak di-percent-encode, jadi nilainya mudah dibaca di DevTools.
-  function setRemember(res: Response, token: string, expiresAt: number) {
+  // Max-Age = sisa umur token. `maxAge` di res.cookie dalam MILIDETIK (Express menulis Max-Age dalam
+  // detik). Tip: opsi `encode: String` membuat ":" tidak di-percent-encode, jadi nilainya mudah dibaca.
+  function setRemember(res: Response, token: string, maxAge: number) {
     void res;
     void token;
-    void expiresAt;
+    void maxAge;
   }
   const clearRemember = (res: Response) =>
     res.clearCookie('remember', { httpOnly: true, sameSite: 'lax', secure: production, path: '/' });
@@ -156,6 +167,7 @@ export function createApp(options: Options = {}) {
   }
 
   const sidCookie = { httpOnly: true, sameSite: 'lax', secure: production, path: '/' } as const; // tanpa maxAge: session cookie
+  const wantsHtml = (req: Request) => req.accepts(['json', 'html']) === 'html';
   const app = express();
   app.locals.db = db;
   if (production) app.set('trust proxy', 1);
@@ -170,15 +182,32 @@ export function createApp(options: Options = {}) {
     }),
   );
 
-  // Tugas 2: masuk otomatis. Bila belum ada session yang login TETAPI ada cookie remember:
-  // - panggil useToken(nilai cookie); tidak sah → clearRemember(res) lalu lanjut sebagai tamu;
-  // - sah → startSession(req, username) (sid baru!), dan bila ada token baru → setRemember(...).
+  // Tugas 4: logout juga mencabut token "Ingat saya" perangkat ini di database
+  // (hapus baris dengan selector dari cookie remember) dan menghapus cookie remember.
+  // Route ini sengaja dipasang SEBELUM masuk otomatis: request logout yang hanya membawa `remember`
+  // (browser baru dibuka, sid sudah hilang) tidak perlu masuk dulu, tokennya langsung dicabut.
+  app.post('/logout', (req, res, next) => {
+    req.session.destroy((err) => {
+      if (err) return next(err);
+      res.clearCookie('sid', sidCookie); // atribut sama seperti saat dipasang
+      if (wantsHtml(req)) res.redirect(303, '/login');
+      else res.json({ ok: true });
+    });
+  });
+
+  // Tugas 2: masuk otomatis, untuk request ke route mana pun di bawah ini.
+  // Bila belum ada session yang login TETAPI ada cookie remember:
+  // - const at = now(); panggil useToken(nilai cookie, at);
+  //   tidak sah → clearRemember(res) lalu lanjut sebagai tamu;
+  // - sah → startSession(req, username) (sid baru!), dan bila ada token baru →
+  //   setRemember(res, token, expiresAt - at).
+  // - Request dengan target aneh seperti `OPTIONS *` tidak punya req.session (express-session hanya
+  //   melayani path yang diawali "/"): lewati saja, jangan sampai server error.
   app.use((req, _res, next) => {
     void req;
     next();
   });
 
-  const wantsHtml = (req: Request) => req.accepts(['json', 'html']) === 'html';
   const page = (title: string, body: string) =>
     `<!doctype html><html lang="id"><head><meta charset="utf-8"><title>${title}</title></head><body>${body}</body></html>`;
   const loginForm = (message = '') =>
@@ -207,8 +236,9 @@ export function createApp(options: Options = {}) {
       return;
     }
     await startSession(req, user);
-    // Tugas 1: bila remember === 'on' (form) atau true (JSON): issueToken(user) lalu setRemember(...).
-    // Tanpa centang "Ingat saya": jangan kirim cookie remember sama sekali.
+    // Tugas 1: bila remember === 'on' (form) atau true (JSON): const at = now(); issueToken(user, at),
+    // lalu setRemember(res, token, expiresAt - at). Tanpa centang "Ingat saya" (atau nilai lain, mis.
+    // "off" atau false): jangan kirim cookie remember sama sekali.
     void remember;
     if (req.is('json')) res.json({ username: user });
     else res.redirect(303, '/dashboard');
@@ -225,31 +255,27 @@ export function createApp(options: Options = {}) {
     res.type('html').send(
       page(
         'Dashboard',
-        `<h1>Halo, <span id="username">${user}</span>!</h1>
+        `<h1>Halo, <span id="username">${escapeHtml(user)}</span>!</h1>
 <form method="post" action="/logout"><button>Logout</button></form>`,
       ),
     );
   });
 
   // Tugas 4: ganti password. Body: { currentPassword, newPassword } (JSON atau form).
-  // - Belum login → 401. Password lama salah → 401. Password baru < 8 karakter → 400.
-  // - Simpan hash baru dengan salt baru: const salt = randomBytes(16); lalu
+  // - Belum login → 401. Password lama salah → 401. Password baru bukan string atau < 8 karakter → 400.
+  // - Simpan hash baru seperti di pelajaran 06, dengan salt baru: const salt = randomBytes(16); lalu
   //   users.set(user, { salt, hash: await derive(newPassword, salt) }) (derive = scrypt async).
   // - Hapus SEMUA token remember user ini, startSession(req, user) agar perangkat ini tetap login
-  //   dengan session ID baru, clearRemember(res), lalu 200 JSON.
+  //   dengan session ID baru, clearRemember(res), lalu 200 JSON (form: redirect 303 ke /dashboard).
   app.post('/password', (_req, res) => {
     res.status(501).json({ error: 'Belum dibuat (Tugas 4).' });
   });
 
-  // Tugas 4: logout juga mencabut token "Ingat saya" perangkat ini di database
-  // (hapus baris dengan selector dari cookie remember) dan menghapus cookie remember.
-  app.post('/logout', (req, res, next) => {
-    req.session.destroy((err) => {
-      if (err) return next(err);
-      res.clearCookie('sid', sidCookie); // atribut sama seperti saat dipasang
-      if (wantsHtml(req)) res.redirect(303, '/login');
-      else res.json({ ok: true });
-    });
+  // Error yang membawa status 4xx (JSON rusak, body terlalu besar) tetap 4xx, sisanya 500; tanpa stack trace.
+  app.use((err: { status?: number }, _req: Request, res: Response, _next: NextFunction) => {
+    const status = Number(err.status) >= 400 && Number(err.status) < 500 ? Number(err.status) : 500;
+    if (status === 500) console.error(err);
+    res.status(status).json({ error: status < 500 ? 'Request tidak valid.' : 'Terjadi kesalahan di server.' });
   });
 
   return app;

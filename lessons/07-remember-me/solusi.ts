@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
-import express, { type Express, type Request, type Response } from 'express';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import session from 'express-session';
 
 declare module 'express-session' {
@@ -53,6 +53,7 @@ interface Row {
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const sameHash = (a: string, b: string) => timingSafeEqual(Buffer.from(a, 'hex'), Buffer.from(b, 'hex'));
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 // Kait untuk checker: isi tabel token apa adanya (tidak pernah berisi validator mentah).
 export function rememberTokens(app: Express): RememberToken[] {
@@ -122,31 +123,33 @@ export function createApp(options: Options = {}) {
     revokeUser: db.prepare('DELETE FROM remember_tokens WHERE username = ?'),
   };
 
-  function issueToken(username: string) {
+  // `at` = satu kali now() per request, agar umur di database dan Max-Age cookie sama persis.
+  function issueToken(username: string, at: number) {
+    // Selector juga acak dan tak bisa ditebak: siapa pun yang tahu selector bisa memicu deteksi pencurian.
     const selector = randomBytes(12).toString('base64url');
     const validator = randomBytes(32).toString('base64url');
-    const expiresAt = now() + REMEMBER_MS;
+    const expiresAt = at + REMEMBER_MS;
     q.insert.run(selector, sha256(validator), username, expiresAt);
     return { token: `${selector}:${validator}`, expiresAt };
   }
 
   // Mengembalikan pemilik token, dan token baru bila validatornya dirotasi.
-  function useToken(value: string): { username: string; token?: string; expiresAt: number } | undefined {
+  function useToken(value: string, at: number): { username: string; token?: string; expiresAt: number } | undefined {
     const [, selector = '', validator = ''] = TOKEN.exec(value) ?? [];
     const row = q.find.get(selector) as Row | undefined;
     if (!row) return undefined;
-    if (row.expires_at <= now()) {
+    if (row.expires_at <= at) {
       q.revoke.run(selector);
       return undefined;
     }
     const hash = sha256(validator);
     if (sameHash(hash, row.validator_hash)) {
       const fresh = randomBytes(32).toString('base64url');
-      q.rotate.run(sha256(fresh), row.validator_hash, now(), selector);
+      q.rotate.run(sha256(fresh), row.validator_hash, at, selector);
       return { username: row.username, token: `${selector}:${fresh}`, expiresAt: row.expires_at };
     }
     // Request kembar dengan validator yang baru saja dirotasi: terima, tanpa rotasi lagi.
-    if (row.previous_hash && now() - (row.rotated_at ?? 0) <= GRACE_MS && sameHash(hash, row.previous_hash)) {
+    if (row.previous_hash && at - (row.rotated_at ?? 0) <= GRACE_MS && sameHash(hash, row.previous_hash)) {
       return { username: row.username, expiresAt: row.expires_at };
     }
     // Selector benar, validator salah: token ini pernah dicuri. Cabut semua token user itu,
@@ -158,8 +161,9 @@ export function createApp(options: Options = {}) {
   }
 
   const cookieBase = { httpOnly: true, sameSite: 'lax', secure: production, path: '/' } as const;
-  const setRemember = (res: Response, token: string, expiresAt: number) =>
-    res.cookie('remember', token, { ...cookieBase, maxAge: Math.round((expiresAt - now()) / 1000) * 1000, encode: String });
+  // maxAge dalam milidetik; Express menulisnya sebagai Max-Age dalam detik.
+  const setRemember = (res: Response, token: string, maxAge: number) =>
+    res.cookie('remember', token, { ...cookieBase, maxAge, encode: String });
   const clearRemember = (res: Response) => res.clearCookie('remember', cookieBase);
 
   const regenerate = (req: Request) => new Promise<void>((ok, ko) => req.session.regenerate((e) => (e ? ko(e) : ok())));
@@ -174,6 +178,7 @@ export function createApp(options: Options = {}) {
   };
 
   const sidCookie = { httpOnly: true, sameSite: 'lax', secure: production, path: '/' } as const; // tanpa maxAge: session cookie
+  const wantsHtml = (req: Request) => req.accepts(['json', 'html']) === 'html';
   const app = express();
   app.locals.db = db;
   if (production) app.set('trust proxy', 1);
@@ -188,21 +193,36 @@ export function createApp(options: Options = {}) {
     }),
   );
 
+  // Logout dipasang sebelum masuk otomatis: token yang akan dicabut tidak perlu dipakai (dan dirotasi) dulu.
+  // Request yang hanya membawa `remember` (browser baru dibuka, sid sudah hilang) tetap mencabutnya.
+  app.post('/logout', (req, res, next) => {
+    const value = readCookie(req, 'remember');
+    if (value) q.revoke.run(value.split(':')[0]);
+    req.session.destroy((err) => {
+      if (err) return next(err);
+      res.clearCookie('sid', sidCookie); // atribut sama seperti saat dipasang
+      clearRemember(res);
+      if (wantsHtml(req)) res.redirect(303, '/login');
+      else res.json({ ok: true });
+    });
+  });
+
   // Tanpa session yang sah, tetapi membawa cookie remember: coba masuk otomatis.
   app.use(async (req, res, next) => {
     const value = readCookie(req, 'remember');
-    if (currentUser(req) || value === undefined) return next();
-    const found = useToken(value);
+    // Tanpa req.session untuk target aneh seperti `OPTIONS *`: express-session hanya melayani path "/...".
+    if (!req.session || currentUser(req) || value === undefined) return next();
+    const at = now();
+    const found = useToken(value, at);
     if (!found) {
       clearRemember(res);
       return next();
     }
     await startSession(req, found.username);
-    if (found.token) setRemember(res, found.token, found.expiresAt);
+    if (found.token) setRemember(res, found.token, found.expiresAt - at);
     next();
   });
 
-  const wantsHtml = (req: Request) => req.accepts(['json', 'html']) === 'html';
   const page = (title: string, body: string) =>
     `<!doctype html><html lang="id"><head><meta charset="utf-8"><title>${title}</title></head><body>${body}</body></html>`;
   const loginForm = (message = '') =>
@@ -232,8 +252,9 @@ export function createApp(options: Options = {}) {
     }
     await startSession(req, user);
     if (remember === 'on' || remember === true) {
-      const { token, expiresAt } = issueToken(user);
-      setRemember(res, token, expiresAt);
+      const at = now(); // sekali saja: Max-Age tepat 2592000, bukan 2591999
+      const { token, expiresAt } = issueToken(user, at);
+      setRemember(res, token, expiresAt - at);
     }
     if (req.is('json')) res.json({ username: user });
     else res.redirect(303, '/dashboard');
@@ -250,7 +271,7 @@ export function createApp(options: Options = {}) {
     res.type('html').send(
       page(
         'Dashboard',
-        `<h1>Halo, <span id="username">${user}</span>!</h1>
+        `<h1>Halo, <span id="username">${escapeHtml(user)}</span>!</h1>
 <form method="post" action="/logout"><button>Logout</button></form>`,
       ),
     );
@@ -281,16 +302,11 @@ export function createApp(options: Options = {}) {
     else res.redirect(303, '/dashboard');
   });
 
-  app.post('/logout', (req, res, next) => {
-    const value = readCookie(req, 'remember');
-    if (value) q.revoke.run(value.split(':')[0]);
-    req.session.destroy((err) => {
-      if (err) return next(err);
-      res.clearCookie('sid', sidCookie); // atribut sama seperti saat dipasang
-      clearRemember(res);
-      if (wantsHtml(req)) res.redirect(303, '/login');
-      else res.json({ ok: true });
-    });
+  // Error yang membawa status 4xx (JSON rusak, body terlalu besar) tetap 4xx, sisanya 500; tanpa stack trace.
+  app.use((err: { status?: number }, _req: Request, res: Response, _next: NextFunction) => {
+    const status = Number(err.status) >= 400 && Number(err.status) < 500 ? Number(err.status) : 500;
+    if (status === 500) console.error(err);
+    res.status(status).json({ error: status < 500 ? 'Request tidak valid.' : 'Terjadi kesalahan di server.' });
   });
 
   return app;
