@@ -12,9 +12,10 @@ export interface RawResponse {
 // Tugas 1: kirim request GET lewat socket TCP (node:net) tanpa library HTTP.
 // - Tulis baris request, header Host, "Connection: close", header tambahan, lalu baris kosong.
 //   Setiap baris diakhiri "\r\n".
-// - Kumpulkan semua data sampai server menutup koneksi (event 'end').
-// - Uraikan baris status, header (nama jadi huruf kecil; Set-Cookie disimpan sebagai daftar),
-//   dan body (potong sesuai Content-Length, dalam byte).
+// - Kumpulkan semua data sampai server menutup koneksi (event 'end'). Response bisa datang dalam
+//   banyak potongan, bahkan dengan satu karakter UTF-8 terbelah di antara dua potongan.
+// - Uraikan baris status, header (nama jadi huruf kecil, dipotong di ":" pertama; Set-Cookie
+//   SELALU daftar, juga bila hanya satu), dan body (potong sesuai Content-Length, dalam byte).
 export function sendRawRequest(
   host: string,
   port: number,
@@ -28,7 +29,7 @@ export function sendRawRequest(
 
 // Tugas 2: keranjang belanja di variabel global modul.
 // POST /cart dengan JSON { "item": "buku" } menambah barang (201), GET /cart → { "items": [...] }.
-// Item kosong atau bukan teks → 400.
+// Item kosong atau bukan teks → 400, dan tidak masuk keranjang. JSON rusak → 400, tanpa stack trace.
 const cart: string[] = [];
 
 export function createApp() {

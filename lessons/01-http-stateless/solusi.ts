@@ -1,5 +1,5 @@
 import net from 'node:net';
-import express from 'express';
+import express, { type NextFunction, type Request, type Response } from 'express';
 
 export interface RawResponse {
   status: number;
@@ -83,6 +83,11 @@ export function createApp() {
 
   app.get('/cart', (_req, res) => {
     res.json({ items: cart });
+  });
+
+  // Body yang tidak bisa dibaca (mis. JSON rusak): jawaban singkat, tanpa stack trace.
+  app.use((err: { status?: number }, _req: Request, res: Response, _next: NextFunction) => {
+    res.status(err.status ?? 500).json({ error: 'Request tidak bisa diproses.' });
   });
 
   return app;

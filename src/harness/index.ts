@@ -465,3 +465,75 @@ export async function withServer<T>(handler: http.RequestListener, fn: (server: 
 }
 
 export { PREDICTABLE_BYTE, spyTimingSafeEqual, withPredictableRandom, type TimingSafeCall } from './crypto.ts';
+
+// ---------------------------------------------------------------------------
+// Server TCP mentah yang menjawab dalam banyak potongan (untuk klien HTTP buatan pelajar).
+
+export interface RawServer extends RunningServer {
+  /** Setiap request yang diterima, apa adanya (latin1), sampai baris kosong pertama. */
+  requests: string[];
+}
+
+/**
+ * Titik potong bawaan untuk `rawServer`: di tengah setiap karakter UTF-8 multi-byte, di tengah baris
+ * status, dan di tengah `\r\n\r\n` pemisah header dan body.
+ */
+export function utf8Splits(bytes: Buffer): number[] {
+  const cuts = new Set<number>([Math.min(7, bytes.length - 1)]);
+  const blank = bytes.indexOf('\r\n\r\n');
+  if (blank !== -1) cuts.add(blank + 2);
+  for (let i = 0; i < bytes.length; i++) if (bytes[i]! >= 0xc0) cuts.add(i + 1); // byte pertama multi-byte
+  return [...cuts].filter((c) => c > 0 && c < bytes.length).sort((a, b) => a - b);
+}
+
+/**
+ * Server TCP (bukan node:http) yang menunggu satu request sampai baris kosong, lalu menulis `response`
+ * byte demi byte persis seperti diberikan, dipotong di `splitAt` (bawaan `utf8Splits`) dengan jeda
+ * `delayMs` di antara potongan, lalu menutup koneksi. Kode yang men-decode tiap potongan sendiri, atau
+ * menganggap response datang dalam satu potongan, ketahuan. Ditutup otomatis setelah berkas tes.
+ */
+export async function rawServer(response: string | Buffer, options: { splitAt?: number[]; delayMs?: number } = {}): Promise<RawServer> {
+  const net = await import('node:net');
+  const bytes = typeof response === 'string' ? Buffer.from(response, 'utf8') : response;
+  const cuts = [0, ...(options.splitAt ?? utf8Splits(bytes)), bytes.length];
+  const requests: string[] = [];
+  const sockets = new Set<import('node:net').Socket>();
+  // allowHalfOpen seperti node:http: klien yang sudah menutup sisi kirimnya (socket.end(request))
+  // tetap menerima seluruh response.
+  const server = net.createServer({ allowHalfOpen: true }, (socket) => {
+    sockets.add(socket);
+    socket.setNoDelay(true);
+    socket.on('error', () => {});
+    socket.on('close', () => sockets.delete(socket));
+    let got = Buffer.alloc(0);
+    socket.on('data', async (chunk) => {
+      if (got.includes('\r\n\r\n')) return;
+      got = Buffer.concat([got, chunk]);
+      if (!got.includes('\r\n\r\n')) return;
+      requests.push(got.toString('latin1'));
+      for (let i = 0; i + 1 < cuts.length; i++) {
+        if (socket.destroyed) return;
+        socket.write(bytes.subarray(cuts[i], cuts[i + 1]));
+        await new Promise((r) => setTimeout(r, options.delayMs ?? 15));
+      }
+      socket.end();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const running: RawServer = {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+  afterAll(() => running.close());
+  return running;
+}
