@@ -5,7 +5,7 @@
 // Keluar 1 bila ada mutan selamat yang tidak tercatat setara, atau catatan setara yang usang.
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import type { MutantResult } from '@stryker-mutator/api/core';
+import { LogLevel, type MutantResult } from '@stryker-mutator/api/core';
 import { Stryker } from '@stryker-mutator/core';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -45,6 +45,7 @@ if (args.length && lessons.length !== args.length) {
 
 const equivalents = JSON.parse(readFileSync(EQUIVALENT_FILE, 'utf8')) as Record<string, Equivalent[]>;
 const concurrency = Number(process.env.MUTASI_CONCURRENCY ?? 2);
+const TEMP_DIR = `.stryker-tmp/${process.pid}`;
 
 interface Row {
   id: string;
@@ -72,12 +73,13 @@ for (const id of lessons) {
     concurrency,
     reporters: ['json'],
     jsonReporter: { fileName: `reports/mutasi/${id}.json` },
-    tempDirName: '.stryker-tmp',
+    // Folder sementara sendiri per proses: dua `npm run mutasi` bersamaan tidak saling menghapus.
+    tempDirName: TEMP_DIR,
     cleanTempDir: 'always',
     ignorePatterns: ['dist', 'latihan', '.astro', 'public', 'tests/browser', '.workbook'],
     timeoutMS: 10_000,
-    logLevel: 'warn',
-    fileLogLevel: 'off',
+    logLevel: LogLevel.Warning,
+    fileLogLevel: LogLevel.Off,
     checkers: [],
     disableTypeChecks: true,
   }).runMutationTest();
@@ -114,7 +116,7 @@ for (const id of lessons) {
     console.log(`   USANG di tests/mutan-setara.json (tidak cocok dengan mutan mana pun): ${JSON.stringify({ mutator: e.mutator, asli: e.asli })}`);
   }
 }
-rmSync(path.join(ROOT, '.stryker-tmp'), { recursive: true, force: true });
+rmSync(path.join(ROOT, TEMP_DIR), { recursive: true, force: true });
 
 console.log('\n| Pelajaran | Mutan | Terbunuh | Selamat | Setara | Skor |');
 console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
