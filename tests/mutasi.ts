@@ -5,7 +5,7 @@
 // Keluar 1 bila ada mutan selamat yang tidak tercatat setara, atau catatan setara yang usang.
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { LogLevel, type MutantResult } from '@stryker-mutator/api/core';
+import type { LogLevel, MutantResult } from '@stryker-mutator/api/core';
 import { Stryker } from '@stryker-mutator/core';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -78,8 +78,8 @@ for (const id of lessons) {
     cleanTempDir: 'always',
     ignorePatterns: ['dist', 'latihan', '.astro', 'public', 'tests/browser', '.workbook'],
     timeoutMS: 10_000,
-    logLevel: LogLevel.Warning,
-    fileLogLevel: LogLevel.Off,
+    logLevel: 'warn' as LogLevel,
+    fileLogLevel: 'off' as LogLevel,
     checkers: [],
     disableTypeChecks: true,
   }).runMutationTest();
