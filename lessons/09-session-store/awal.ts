@@ -24,7 +24,8 @@ export interface SqliteStoreOptions {
 
 // Store express-session di atas SQLite. express-session memanggil metode-metode ini
 // dengan callback gaya Node: cb(err) bila gagal, cb(null, hasil) bila berhasil.
-// Setiap metode WAJIB memanggil cb, kalau tidak request akan menggantung.
+// Setiap metode WAJIB memanggil cb, kalau tidak request akan menggantung. better-sqlite3 melempar
+// error (mis. database sudah ditutup): tangkap dengan try/catch dan teruskan lewat cb(err).
 export class SqliteStore extends session.Store {
   private db: Database.Database | undefined;
   private now: () => number;
@@ -38,13 +39,13 @@ export class SqliteStore extends session.Store {
     // - nyalakan WAL (this.db.pragma('journal_mode = WAL')) agar beberapa proses bisa berbagi berkas;
     // - buat tabel bila belum ada, misalnya sessions (sid TEXT PRIMARY KEY, data TEXT, expires INTEGER).
     // Tugas 2: pangkas baris kedaluwarsa secara berkala dengan setInterval(() => this.prune(), pruneIntervalMs),
-    //   lalu panggil .unref() pada timer itu agar proses tetap bisa berhenti.
+    //   lalu panggil .unref() pada timer itu agar proses tetap bisa berhenti. pruneIntervalMs 0 = tanpa timer.
     void dbPath;
     void pruneIntervalMs;
   }
 
   // Tugas 1: kembalikan isi session (JSON.parse dari kolom data), atau null bila tidak ada.
-  // Tugas 2: session yang sudah kedaluwarsa (expires <= this.now()) juga dianggap tidak ada.
+  // Tugas 2: session yang sudah kedaluwarsa (expires <= this.now(), juga tepat pada saatnya) dianggap tidak ada.
   override get(sid: string, cb: Callback) {
     void sid;
     cb(null, null);
@@ -66,7 +67,8 @@ export class SqliteStore extends session.Store {
     cb(null);
   }
 
-  // Tugas 2: perbarui HANYA waktu kedaluwarsa (hitung seperti di set). express-session memanggil
+  // Tugas 2: perbarui HANYA waktu kedaluwarsa (hitung seperti di set), dan hanya bila session itu masih
+  //   hidup: session yang sudah kedaluwarsa atau tidak ada tidak boleh muncul lagi. express-session memanggil
   //   touch() pada request yang tidak mengubah session (resave: false), jadi pengguna yang aktif tetap login.
   override touch(sid: string, sess: session.SessionData, cb: Callback = () => {}) {
     void sid;

@@ -1,27 +1,66 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+// Syarat pelajaran 09 (tugas, petunjuk, komentar awal.ts, teks) dan tes yang menjaganya:
+// Tugas 1
+// - set lalu get: data yang sama (JSON), termasuk objek cookie; ID tak dikenal → cb(null, null)
+//   → "set lalu get mengembalikan data yang sama; ID tak dikenal → tidak ada"
+// - set menimpa ID yang sudah ada (upsert) → "set kedua untuk ID yang sama menimpa isinya (upsert)"
+// - destroy menghapus; ID tak dikenal tidak error → "destroy menghapus session"
+// - tersimpan di berkas dbPath: selamat dari restart, terlihat oleh store lain → "session selamat dari restart …",
+//   "dua store pada berkas yang sama saling melihat tulisan dan hapusan"
+// - mode WAL agar beberapa proses berbagi berkas → "berkas database memakai mode WAL"
+// - setiap metode memanggil cb; gagal → cb(err), tidak melempar, tidak menggantung; close() menutup database
+//   → "setelah close(), setiap metode melaporkan error lewat callback"
+// Tugas 2
+// - tanpa maxAge: now() + ttlMs; kedaluwarsa tepat pada expires <= now() → "tanpa maxAge cookie, session kedaluwarsa setelah ttlMs …"
+// - ttlMs bawaan 30 menit → "tanpa opsi ttlMs, session hidup tepat 30 menit"
+// - dengan maxAge: now() + cookie.maxAge (juga pada batasnya) → "maxAge cookie menentukan umur bila ada"
+// - touch memperpanjang umur → "touch() memperpanjang umur session"
+// - touch memakai maxAge seperti set dan HANYA memperbarui umur (data tetap) → "touch() memakai maxAge cookie seperti set, dan tidak mengubah data"
+// - touch tidak menghidupkan lagi session kedaluwarsa dan tidak membuat session baru → "touch() tidak menghidupkan lagi …"
+// - prune() menghapus baris kedaluwarsa (juga tepat pada batasnya) dan mengembalikan jumlahnya
+//   → "prune() menghapus baris kedaluwarsa dan mengembalikan jumlahnya", "prune() juga menghapus baris yang kedaluwarsa tepat sekarang"
+// - prune() berkala setiap pruneIntervalMs, bawaan 10 menit, 0 = tidak pernah, close() menghentikan timer
+//   → "prune() berjalan sendiri setiap pruneIntervalMs", "tanpa opsi, prune berjalan setiap 10 menit; …"
+// - timer di-unref() → "timer pruning di-unref()"
+// Tugas 3
+// - createApp({ store }) memakai store itu: restart, dua instance, logout, touch lewat HTTP
+//   → "masih login setelah server di-restart …", "dua instance pada berkas yang sama …", "request yang aktif memperpanjang session …"
+// - tanpa store: SqliteStore pada dbPath dengan jam now dan TTL bawaan → "tanpa opsi store, createApp({ dbPath }) …",
+//   "tanpa opsi store, jam now dan TTL bawaan 30 menit dipakai"
+// - tanpa dbPath: SESSION_DB; folder induk dibuat → "tanpa dbPath, SESSION_DB yang dipakai; folder induknya dibuat"
+// - session ID dari CSPRNG, ≥ 128 bit (ASVS 5.0 7.2.3) → "session ID setelah login dari CSPRNG, unik, ≥ 128 bit"
+// - username ditulis ke HTML sebagai teks → "username berisi markup tampil sebagai teks di dashboard"
+// - body rusak → 4xx, bukan 5xx → "body JSON rusak ke /login dijawab 4xx, bukan error server"
+// - Redis (connect-redis) bila REDIS_URL diisi → "Redis — masih login setelah restart, …"
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import type { RequestListener } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import Database from 'better-sqlite3';
 import { RedisStore } from 'connect-redis';
 import session from 'express-session';
 import { createClient } from 'redis';
-import { afterAll, describe, test } from 'vitest';
+import { afterAll, describe, test, vi } from 'vitest';
 import {
   type Client,
   type Clock,
   MINUTE,
   type Res,
   type RunningServer,
+  SECOND,
   attempt,
   check,
   checkStatus,
   client,
   createClock,
   fail,
+  idBits,
   listen,
   loadExercise,
+  mediaType,
   requireSetCookie,
+  withEnv,
+  withPredictableRandom,
 } from '#harness';
 
 type Callback = (err?: unknown, data?: unknown) => void;
@@ -33,8 +72,9 @@ interface ExerciseStore extends session.Store {
 }
 
 interface Exercise {
-  SqliteStore: new (options: { dbPath: string; now?: () => number; ttlMs?: number }) => ExerciseStore;
+  SqliteStore: new (options: { dbPath: string; now?: () => number; ttlMs?: number; pruneIntervalMs?: number }) => ExerciseStore;
   createApp(options?: {
+    users?: { username: string; password: string }[];
     store?: session.Store;
     dbPath?: string;
     now?: () => number;
@@ -79,8 +119,11 @@ function newDbFile(): string {
   return path.join(tmpDir, `sessions-${dbCounter}.sqlite`);
 }
 
-async function openStore(dbPath: string, clock: Clock, ttlMs = 30 * MINUTE): Promise<ExerciseStore> {
-  const store = await attempt(`new SqliteStore({ dbPath, now, ttlMs: ${ttlMs} })`, () => new mod.SqliteStore({ dbPath, now: clock.now, ttlMs }));
+/** ttlMs null = opsi ttlMs tidak diberikan (bawaan store); `more` untuk pruneIntervalMs. */
+async function openStore(dbPath: string, clock: Clock, ttlMs: number | null = 30 * MINUTE, more: { pruneIntervalMs?: number } = {}): Promise<ExerciseStore> {
+  const options = { dbPath, now: clock.now, ...(ttlMs === null ? {} : { ttlMs }), ...more };
+  const label = Object.keys(options).map((k) => (k === 'ttlMs' || k === 'pruneIntervalMs' ? `${k}: ${options[k as 'ttlMs']}` : k));
+  const store = await attempt(`new SqliteStore({ ${label.join(', ')} })`, () => new mod.SqliteStore(options));
   openStores.push(store);
   return store;
 }
@@ -89,27 +132,61 @@ async function closeStore(store: ExerciseStore) {
   await attempt('store.close()', () => store.close?.());
 }
 
+type Method = 'get' | 'set' | 'destroy' | 'touch';
+
+function labelOf(method: Method, args: unknown[]) {
+  return `store.${method}(${args.map((a) => (typeof a === 'string' ? JSON.stringify(a) : '…')).join(', ')})`;
+}
+
+/** Hasil mentah satu panggilan gaya callback: error dari cb, lemparan, atau cb yang tidak pernah dipanggil. */
+function callRaw(store: ExerciseStore, method: Method, ...args: unknown[]): Promise<{ err?: unknown; data?: unknown; threw?: unknown; hung?: true }> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve({ hung: true }), 2000);
+    const done = (r: { err?: unknown; data?: unknown; threw?: unknown }) => {
+      clearTimeout(timer);
+      resolve(r);
+    };
+    const fn = (store as unknown as Record<string, (...a: unknown[]) => void>)[method];
+    if (typeof fn !== 'function') return done({ threw: new Error(`metode ${method} tidak ada`) });
+    try {
+      fn.call(store, ...args, (err?: unknown, data?: unknown) => done({ err, data }));
+    } catch (threw) {
+      done({ threw });
+    }
+  });
+}
+
 // Memanggil metode store gaya express-session (callback). Store yang lupa memanggil
 // callback akan membuat express-session menggantung, jadi itu juga dilaporkan.
-function call(store: ExerciseStore, method: 'get' | 'set' | 'destroy' | 'touch', ...args: unknown[]): Promise<unknown> {
-  const label = `store.${method}(${args.map((a) => (typeof a === 'string' ? JSON.stringify(a) : '…')).join(', ')})`;
-  return attempt(
-    label,
-    () =>
-      new Promise((resolve, reject) => {
-        const timer = setTimeout(
-          () => reject(new Error(`callback tidak pernah dipanggil dalam 2 detik; express-session akan menunggu selamanya`)),
-          2000,
-        );
-        const fn = (store as unknown as Record<string, (...a: unknown[]) => void>)[method];
-        if (typeof fn !== 'function') throw new Error(`metode ${method} tidak ada`);
-        fn.call(store, ...args, (err?: unknown, data?: unknown) => {
-          clearTimeout(timer);
-          if (err) reject(err instanceof Error ? err : new Error(String(err)));
-          else resolve(data);
-        });
-      }),
-  );
+function call(store: ExerciseStore, method: Method, ...args: unknown[]): Promise<unknown> {
+  return attempt(labelOf(method, args), async () => {
+    const r = await callRaw(store, method, ...args);
+    if (r.hung) throw new Error('callback tidak pernah dipanggil dalam 2 detik; express-session akan menunggu selamanya');
+    if (r.threw) throw r.threw;
+    if (r.err) throw r.err instanceof Error ? r.err : new Error(String(r.err));
+    return r.data;
+  });
+}
+
+/** Setelah store ditutup, metode harus melaporkan kegagalan lewat cb(err): tidak melempar, tidak menggantung. */
+async function expectErrorViaCallback(store: ExerciseStore, method: Method, ...args: unknown[]) {
+  const r = await callRaw(store, method, ...args);
+  const label = labelOf(method, args);
+  check(!r.hung, `${label} pada store yang sudah ditutup tidak pernah memanggil callback: request akan menggantung selamanya.`, {
+    diharapkan: 'cb(err)',
+    diterima: '(callback tidak dipanggil dalam 2 detik)',
+    petunjuk: 'bungkus kerja database dengan try { … cb(null, …) } catch (err) { cb(err) }.',
+  });
+  check(!r.threw, `${label} pada store yang sudah ditutup harus melaporkan error lewat callback, bukan melemparnya.`, {
+    diharapkan: 'cb(err)',
+    diterima: `melempar: ${(r.threw as Error)?.message ?? String(r.threw)}`,
+    petunjuk: 'bungkus kerja database dengan try { … } catch (err) { cb(err) }.',
+  });
+  check(r.err, `${label} pada store yang sudah ditutup harus memanggil cb(err): database yang tertutup tidak bisa dibaca atau ditulis.`, {
+    diharapkan: 'cb(err) dengan error dari better-sqlite3',
+    diterima: `cb(${r.err === undefined ? '' : String(r.err)}${r.data === undefined ? '' : `, ${JSON.stringify(r.data)}`})`,
+    petunjuk: 'close() harus menutup database (this.db.close()).',
+  });
 }
 
 /** Data session seperti yang diberikan express-session ke store: ada objek cookie. */
@@ -137,9 +214,22 @@ async function expectGone(store: ExerciseStore, sid: string, message: string) {
 // ---------------------------------------------------------------------------
 // App sungguhan di port acak.
 
-async function startApp(options: { store?: session.Store; dbPath?: string; clock?: Clock }): Promise<RunningServer> {
-  const app = await attempt('createApp({ store })', () =>
-    mod.createApp({ store: options.store, dbPath: options.dbPath, now: options.clock?.now, secret: SECRET, scrypt: FAST_SCRYPT }),
+async function startApp(options: {
+  store?: session.Store;
+  dbPath?: string;
+  clock?: Clock;
+  users?: { username: string; password: string }[];
+}): Promise<RunningServer> {
+  const label = options.store ? '{ store }' : options.dbPath ? '{ dbPath }' : '{}';
+  const app = await attempt(`createApp(${label})`, () =>
+    mod.createApp({
+      store: options.store,
+      dbPath: options.dbPath,
+      now: options.clock?.now,
+      secret: SECRET,
+      scrypt: FAST_SCRYPT,
+      ...(options.users ? { users: options.users } : {}),
+    }),
   );
   const running = await listen(app);
   openServers.push(running);
@@ -153,12 +243,16 @@ function sameBrowser(browser: Client, server: RunningServer, clock?: Clock): Cli
   return other;
 }
 
-async function login(browser: Client): Promise<string> {
-  const res = await browser.post('/login', { form: BUDI });
-  checkStatus(res, [200, 302, 303], 'login dengan budi / kopi-susu-2026 harus berhasil (app pelajaran 06 tetap bekerja).');
+/** Nilai cookie sid dari setiap login di berkas ini; tes CSPRNG memakainya lagi (scrypt itu mahal). */
+const loginCookies: string[] = [];
+
+async function login(browser: Client, user = BUDI): Promise<string> {
+  const res = await browser.post('/login', { form: user });
+  checkStatus(res, [200, 302, 303], `login dengan ${user.username} / ${user.password} harus berhasil (app pelajaran 06 tetap bekerja).`);
   requireSetCookie(res, 'sid', 'setelah login');
   const sid = await browser.cookie('sid');
   check(sid, 'setelah login, browser harus menyimpan cookie "sid".', { diterima: res.setCookies, res });
+  loginCookies.push(sid);
   return sid;
 }
 
@@ -248,21 +342,79 @@ describe('Tugas 1: SqliteStore menyimpan session di berkas SQLite', () => {
     await call(b, 'destroy', 'sid-bersama');
     await expectGone(a, 'sid-bersama', 'session yang dihapus store B harus hilang juga bagi store A.');
   });
+
+  test('Tugas 1: berkas database memakai mode WAL', async () => {
+    const file = newDbFile();
+    const store = await openStore(file, createClock());
+    await call(store, 'set', 'sid-wal', sessionData({ username: 'budi' }));
+    let mode = '(berkas tidak ada)';
+    if (existsSync(file)) {
+      const db = new Database(file, { readonly: true, fileMustExist: true });
+      try {
+        mode = String(db.pragma('journal_mode', { simple: true }));
+      } finally {
+        db.close();
+      }
+    }
+    check(mode.toLowerCase() === 'wal', 'berkas SQLite store harus memakai mode WAL agar beberapa proses bisa membaca sambil satu proses menulis.', {
+      diharapkan: 'journal_mode = wal',
+      diterima: `journal_mode = ${mode}`,
+      petunjuk: "this.db.pragma('journal_mode = WAL') sesudah membuka database.",
+    });
+  });
+
+  test('Tugas 1: setelah close(), setiap metode melaporkan error lewat callback', async () => {
+    const store = await openStore(newDbFile(), createClock());
+    await call(store, 'set', 'sid-tutup', sessionData({ username: 'budi' }));
+    await closeStore(store);
+    await expectErrorViaCallback(store, 'get', 'sid-tutup');
+    await expectErrorViaCallback(store, 'set', 'sid-tutup', sessionData({ username: 'budi' }));
+    await expectErrorViaCallback(store, 'destroy', 'sid-tutup');
+    await expectErrorViaCallback(store, 'touch', 'sid-tutup', sessionData({ username: 'budi' }));
+  });
 });
 
 describe('Tugas 2: kedaluwarsa, touch, dan pruning', () => {
+  /** Baris masih ada di tabel? Diuji dengan memutar jam ke saat session masih berlaku lalu memanggil get(). */
+  async function rowExists(store: ExerciseStore, clock: Clock, sid: string, back: number): Promise<boolean> {
+    clock.advance(-back);
+    try {
+      return (await get(store, sid)) != null;
+    } finally {
+      clock.advance(back);
+    }
+  }
+
   test('Tugas 2: tanpa maxAge cookie, session kedaluwarsa setelah ttlMs (jam dari opsi now)', async () => {
     const clock = createClock();
     const store = await openStore(newDbFile(), clock, 30 * MINUTE);
     await call(store, 'set', 'sid-ttl', sessionData({ username: 'budi' }));
     clock.advance(29 * MINUTE);
     await expectAlive(store, 'sid-ttl', 'dengan ttlMs 30 menit, session harus masih ada 29 menit setelah set().');
-    clock.advance(2 * MINUTE);
+    clock.advance(MINUTE - SECOND);
+    await expectAlive(store, 'sid-ttl', 'dengan ttlMs 30 menit, session harus masih ada 29 menit 59 detik setelah set().');
+    clock.advance(SECOND);
+    await expectGone(
+      store,
+      'sid-ttl',
+      'dengan ttlMs 30 menit, tepat 30 menit setelah set() session sudah kedaluwarsa: expires <= now() berarti tidak ada.',
+    );
+    clock.advance(MINUTE);
     await expectGone(
       store,
       'sid-ttl',
       'dengan ttlMs 30 menit, get() 31 menit setelah set() harus mengembalikan "tidak ada". Hitung kedaluwarsa dengan now(), bukan Date.now().',
     );
+  });
+
+  test('Tugas 2: tanpa opsi ttlMs, session hidup tepat 30 menit', async () => {
+    const clock = createClock();
+    const store = await openStore(newDbFile(), clock, null);
+    await call(store, 'set', 'sid-bawaan', sessionData({ username: 'budi' }));
+    clock.advance(30 * MINUTE - SECOND);
+    await expectAlive(store, 'sid-bawaan', 'tanpa opsi ttlMs, TTL bawaan adalah 30 menit: session harus masih ada 29 menit 59 detik setelah set().');
+    clock.advance(SECOND);
+    await expectGone(store, 'sid-bawaan', 'tanpa opsi ttlMs, TTL bawaan adalah 30 menit: tepat 30 menit setelah set() session sudah kedaluwarsa.');
   });
 
   test('Tugas 2: maxAge cookie menentukan umur bila ada', async () => {
@@ -271,7 +423,11 @@ describe('Tugas 2: kedaluwarsa, touch, dan pruning', () => {
     await call(store, 'set', 'sid-maxage', sessionData({ username: 'budi' }, 10 * MINUTE));
     clock.advance(9 * MINUTE);
     await expectAlive(store, 'sid-maxage', 'session dengan cookie.maxAge 10 menit harus masih ada setelah 9 menit.');
-    clock.advance(2 * MINUTE);
+    clock.advance(MINUTE - SECOND);
+    await expectAlive(store, 'sid-maxage', 'session dengan cookie.maxAge 10 menit harus masih ada setelah 9 menit 59 detik.');
+    clock.advance(SECOND);
+    await expectGone(store, 'sid-maxage', 'session dengan cookie.maxAge 10 menit sudah kedaluwarsa tepat 10 menit setelah set() (expires <= now()), meski ttlMs 60 menit.');
+    clock.advance(MINUTE);
     await expectGone(
       store,
       'sid-maxage',
@@ -294,6 +450,45 @@ describe('Tugas 2: kedaluwarsa, touch, dan pruning', () => {
     );
     clock.advance(31 * MINUTE);
     await expectGone(store, 'sid-touch', 'tanpa aktivitas 31 menit setelah touch(), session harus kedaluwarsa.');
+  });
+
+  test('Tugas 2: touch() memakai maxAge cookie seperti set, dan tidak mengubah data', async () => {
+    const clock = createClock();
+    const store = await openStore(newDbFile(), clock, 60 * MINUTE);
+    await call(store, 'set', 'sid-touch-umur', sessionData({ username: 'budi', versi: 1 }, 10 * MINUTE));
+    clock.advance(5 * MINUTE);
+    // express-session memberi touch() session milik request ini; isinya tidak boleh menimpa data di store.
+    await call(store, 'touch', 'sid-touch-umur', sessionData({ username: 'budi', versi: 2 }, 10 * MINUTE));
+    const got = await get(store, 'sid-touch-umur');
+    check(got?.versi === 1, 'touch() hanya memperbarui umur session; data di store tidak boleh ditimpa.', {
+      diharapkan: '{ versi: 1, … } (data dari set)',
+      diterima: got ?? '(tidak ada)',
+      petunjuk: 'touch bukan set: UPDATE … SET expires = ? WHERE sid = ?. Menulis ulang data mengembalikan masalah resave: perubahan request lain tertimpa.',
+    });
+    clock.advance(10 * MINUTE - SECOND);
+    await expectAlive(store, 'sid-touch-umur', 'touch() dengan cookie.maxAge 10 menit: session harus masih ada 9 menit 59 detik sesudahnya.');
+    clock.advance(SECOND);
+    await expectGone(
+      store,
+      'sid-touch-umur',
+      'touch() dengan cookie.maxAge 10 menit: tepat 10 menit sesudahnya session kedaluwarsa (hitung seperti set: now() + cookie.maxAge, bukan ttlMs).',
+    );
+  });
+
+  test('Tugas 2: touch() tidak menghidupkan lagi session yang sudah kedaluwarsa, dan tidak membuat session baru', async () => {
+    const clock = createClock();
+    const store = await openStore(newDbFile(), clock, 30 * MINUTE);
+    const sess = sessionData({ username: 'budi' });
+    await call(store, 'set', 'sid-mati', sess);
+    clock.advance(30 * MINUTE);
+    await call(store, 'touch', 'sid-mati', sess);
+    await expectGone(
+      store,
+      'sid-mati',
+      'touch() pada session yang sudah kedaluwarsa tidak boleh menghidupkannya lagi: cookie lama yang datang sebelum pruning tetap harus ditolak.',
+    );
+    await call(store, 'touch', 'sid-tidak-pernah-ada', sess);
+    await expectGone(store, 'sid-tidak-pernah-ada', 'touch() untuk ID yang tidak ada di store tidak boleh membuat session baru.');
   });
 
   test('Tugas 2: prune() menghapus baris kedaluwarsa dan mengembalikan jumlahnya', async () => {
@@ -320,6 +515,91 @@ describe('Tugas 2: kedaluwarsa, touch, dan pruning', () => {
       'sid-lama-1',
       'setelah prune(), baris session kedaluwarsa harus benar-benar terhapus dari tabel (diuji dengan memutar jam kembali).',
     );
+  });
+
+  test('Tugas 2: prune() juga menghapus baris yang kedaluwarsa tepat sekarang (expires <= now())', async () => {
+    const clock = createClock();
+    const store = await openStore(newDbFile(), clock, 30 * MINUTE);
+    await call(store, 'set', 'sid-batas', sessionData({ username: 'budi' }));
+    clock.advance(30 * MINUTE - SECOND);
+    const early = await attempt('store.prune()', () => store.prune());
+    check(early === 0, 'prune() 1 detik sebelum kedaluwarsa tidak boleh menghapus apa pun.', { diharapkan: 0, diterima: early });
+    clock.advance(SECOND);
+    const removed = await attempt('store.prune()', () => store.prune());
+    check(removed === 1, 'prune() tepat 30 menit setelah set() (ttlMs 30 menit) harus menghapus session itu: expires <= now() berarti kedaluwarsa.', {
+      diharapkan: 1,
+      diterima: removed,
+    });
+  });
+
+  test('Tugas 2: prune() berjalan sendiri setiap pruneIntervalMs', async () => {
+    const clock = createClock();
+    const store = await openStore(newDbFile(), clock, 30 * MINUTE, { pruneIntervalMs: 20 });
+    await call(store, 'set', 'sid-berkala', sessionData({ username: 'budi' }));
+    clock.advance(31 * MINUTE);
+    await new Promise((r) => setTimeout(r, 300)); // jam sungguhan: beberapa putaran timer 20 ms
+    check(!(await rowExists(store, clock, 'sid-berkala', 2 * MINUTE)), 'dengan pruneIntervalMs 20, baris kedaluwarsa harus terhapus sendiri tanpa ada yang memanggil prune().', {
+      diharapkan: 'baris terhapus oleh timer (diuji dengan memutar jam kembali)',
+      diterima: 'baris masih ada setelah 300 ms',
+      petunjuk: 'di constructor: this.timer = setInterval(() => this.prune(), pruneIntervalMs); this.timer.unref();',
+    });
+  });
+
+  test('Tugas 2: tanpa opsi, prune berjalan setiap 10 menit; pruneIntervalMs 0 mematikannya; close() menghentikan timer', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] });
+    try {
+      const clock = createClock();
+      const before = vi.getTimerCount();
+      const store = await openStore(newDbFile(), clock, 30 * MINUTE);
+      // Timer dari `import { setInterval } from 'node:timers'` tidak terlihat di sini; tes lain memeriksa timer itu.
+      if (vi.getTimerCount() > before) {
+        await call(store, 'set', 'sid-sepuluh', sessionData({ username: 'budi' }));
+        clock.advance(31 * MINUTE);
+        vi.advanceTimersByTime(10 * MINUTE - SECOND);
+        check(await rowExists(store, clock, 'sid-sepuluh', 2 * MINUTE), 'tanpa opsi pruneIntervalMs, prune() baru berjalan setelah 10 menit, bukan lebih cepat.', {
+          diharapkan: 'baris masih ada 9 menit 59 detik setelah store dibuat',
+          diterima: 'baris sudah terhapus',
+          petunjuk: 'bawaan pruneIntervalMs adalah 10 * 60_000 milidetik.',
+        });
+        vi.advanceTimersByTime(SECOND);
+        check(!(await rowExists(store, clock, 'sid-sepuluh', 2 * MINUTE)), 'tanpa opsi pruneIntervalMs, prune() harus berjalan sendiri 10 menit setelah store dibuat.', {
+          diharapkan: 'baris kedaluwarsa terhapus oleh timer pada menit ke-10',
+          diterima: 'baris masih ada',
+          petunjuk: 'setInterval(() => this.prune(), pruneIntervalMs) dengan bawaan 10 menit.',
+        });
+        await closeStore(store);
+        check(vi.getTimerCount() === before, 'close() harus menghentikan timer pruning (clearInterval), bukan hanya menutup database.', {
+          diharapkan: 'tidak ada timer tersisa setelah close()',
+          diterima: `${vi.getTimerCount() - before} timer masih berjalan`,
+          petunjuk: 'timer yang terus berjalan memanggil prune() pada database yang sudah ditutup.',
+        });
+      }
+      const off = await openStore(newDbFile(), clock, 30 * MINUTE, { pruneIntervalMs: 0 });
+      await call(off, 'set', 'sid-tanpa-timer', sessionData({ username: 'budi' }));
+      clock.advance(31 * MINUTE);
+      // Loncat ke timer berikutnya, berapa pun jedanya: dengan pruneIntervalMs 0 tidak boleh ada.
+      for (let i = 0; i < 3; i++) vi.advanceTimersToNextTimer();
+      check(await rowExists(off, clock, 'sid-tanpa-timer', 2 * MINUTE), 'dengan pruneIntervalMs 0, store tidak boleh memangkas sendiri (hanya lewat prune()).', {
+        diharapkan: 'baris kedaluwarsa masih ada sampai prune() dipanggil',
+        diterima: 'baris terhapus tanpa prune()',
+        petunjuk: 'if (pruneIntervalMs > 0) { this.timer = setInterval(…) }',
+      });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  test('Tugas 2: timer pruning di-unref() (tidak menahan proses tetap hidup)', async () => {
+    const timeouts = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+    const before = timeouts();
+    const store = new mod.SqliteStore({ dbPath: newDbFile(), now: createClock().now });
+    const after = timeouts();
+    openStores.push(store);
+    check(after === before, 'timer pruning harus di-unref(): tanpa itu Node menunggu timer selamanya dan proses (tes, skrip) tidak mau berhenti.', {
+      diharapkan: 'tidak ada timer baru yang menahan proses',
+      diterima: `${after - before} timer baru yang menahan proses`,
+      petunjuk: 'this.timer = setInterval(…); this.timer.unref();',
+    });
   });
 });
 
@@ -390,6 +670,105 @@ describe('Tugas 3: store dipasang di app login, dua instance, restart', { timeou
       await dashboard(sameBrowser(browser, after)),
       'dua app dari createApp({ dbPath }) dengan berkas yang sama harus berbagi session (restart tetap login). Bawaan createApp harus SqliteStore, bukan MemoryStore.',
     );
+  });
+
+  test('Tugas 3: tanpa opsi store, jam now dan TTL bawaan 30 menit dipakai; request aktif memperpanjangnya', async () => {
+    const clock = createClock();
+    const server = await startApp({ dbPath: newDbFile(), clock });
+    const browser = client(server, { now: clock.now });
+    await login(browser);
+    clock.advance(30 * MINUTE - SECOND);
+    expectLoggedIn(await dashboard(browser), 'createApp({ dbPath, now }): 29 menit 59 detik setelah login session harus masih hidup (TTL bawaan 30 menit).');
+    clock.advance(30 * MINUTE - SECOND);
+    expectLoggedIn(
+      await dashboard(browser),
+      'createApp({ dbPath, now }): request tadi harus memperpanjang session (touch), jadi 29 menit 59 detik kemudian masih login.',
+    );
+    clock.advance(30 * MINUTE);
+    expectLoggedOut(
+      await dashboard(browser),
+      'createApp({ dbPath, now }): diam tepat 30 menit → 401. Teruskan opsi now ke SqliteStore: new SqliteStore({ dbPath, now }).',
+    );
+  });
+
+  test('Tugas 3: tanpa dbPath, SESSION_DB yang dipakai; folder induknya dibuat', async () => {
+    // Berkas SQLite sudah ada begitu store dibuka; login tidak diperlukan untuk melihatnya.
+    const nested = path.join(tmpDir, `baru-${++dbCounter}`, 'folder', 'sessions.sqlite');
+    await withEnv({ SESSION_DB: nested }, () => startApp({ users: [] }));
+    check(existsSync(nested), 'tanpa opsi store dan dbPath, createApp() harus membuat SqliteStore di berkas SESSION_DB, termasuk folder induknya.', {
+      diharapkan: `berkas ${nested}`,
+      diterima: '(berkas tidak ada)',
+      petunjuk: 'options.dbPath ?? process.env.SESSION_DB ?? DEFAULT_DB, lalu mkdirSync(path.dirname(dbPath), { recursive: true }).',
+    });
+    const deep = path.join(tmpDir, `baru-${++dbCounter}`, 'a', 'b', 'sessions.sqlite');
+    await withEnv({ SESSION_DB: path.join(tmpDir, 'bukan-ini.sqlite') }, () => startApp({ dbPath: deep, users: [] }));
+    check(existsSync(deep), 'createApp({ dbPath }) harus membuka berkas dbPath (opsi menang atas SESSION_DB) dan membuat folder induknya bila belum ada.', {
+      diharapkan: `berkas ${deep}`,
+      diterima: '(berkas tidak ada)',
+      petunjuk: 'mkdirSync(path.dirname(dbPath), { recursive: true }) sebelum new SqliteStore(…).',
+    });
+  });
+
+  test('Tugas 3: session ID setelah login dari CSPRNG, unik, ≥ 128 bit', async () => {
+    const server = await startApp({ store: await openStore(newDbFile(), createClock()) });
+    const idFrom = (cookie: string) => {
+      const value = decodeURIComponent(cookie);
+      check(value.startsWith('s:') && value.lastIndexOf('.') > 2, 'cookie sid harus ditandatangani express-session: s:<id>.<signature>.', {
+        diharapkan: 'sid=s%3A<id>.<signature>',
+        diterima: value,
+      });
+      return value.slice(2, value.lastIndexOf('.'));
+    };
+    const idOf = async () => idFrom(await login(client(server)));
+    const earlier = loginCookies.map(idFrom);
+    const [a, b] = await withPredictableRandom(async () => [await idOf(), await idOf()]);
+    check(a === b, 'session ID harus seluruhnya berasal dari generator acak kriptografis (crypto.randomBytes).', {
+      diharapkan: 'ID yang sama dua kali ketika crypto.randomBytes dibuat selalu mengembalikan byte yang sama',
+      diterima: `${a} lalu ${b}: ID-mu ikut dibentuk dari waktu, penghitung, atau Math.random`,
+      petunjuk: 'biarkan express-session membuat ID (tanpa opsi genid), atau genid: () => randomBytes(32).toString("base64url").',
+    });
+    // ID dari login di tes-tes sebelumnya (scrypt mahal bila opsi scrypt diabaikan); asal CSPRNG sudah
+    // dibuktikan di atas, di sini cukup keunikan dan kapasitas menurut panjang dan alfabet.
+    const ids = earlier;
+    while (ids.length < 3) ids.push(await idOf());
+    check(new Set(ids).size === ids.length, 'setiap login harus mendapat session ID yang berbeda.', {
+      diharapkan: `${ids.length} ID unik`,
+      diterima: `${new Set(ids).size} ID unik, misalnya ${ids.slice(0, 3).join(', ')}`,
+    });
+    const { capacity, format } = idBits(ids);
+    check(capacity >= 128, 'session ID harus memuat setidaknya 128 bit acak (OWASP ASVS 5.0, 7.2.3).', {
+      diharapkan: 'mis. ID bawaan express-session: 32 karakter base64url (192 bit)',
+      diterima: `${ids[0]} (${ids[0]!.length} karakter ${format} ≈ ${capacity} bit)`,
+      petunjuk: format.startsWith('UUID') ? 'crypto.randomUUID() hanya membawa 122 bit acak.' : 'ambil 16 byte atau lebih dari crypto.randomBytes.',
+    });
+  });
+
+  const SITI = { username: 'siti<script>alert(1)</script>', password: 'pw-markup-2026' };
+  let markupServer: RunningServer | undefined;
+  // Satu app dipakai dua tes: setiap createApp menghitung scrypt untuk semua akun.
+  const markupApp = async () => (markupServer ??= await startApp({ store: await openStore(newDbFile(), createClock()), users: [SITI] }));
+
+  test('Tugas 3: username berisi markup tampil sebagai teks di dashboard', async () => {
+    const browser = client(await markupApp());
+    await login(browser, SITI);
+    const res = await browser.get('/dashboard');
+    const rawHtml = mediaType(res) === 'text/html' && res.body.includes('<script>alert(1)</script>');
+    check(res.status === 200 && !rawHtml && res.body.includes('siti'), 'dashboard harus menulis username sebagai teks: escape setiap nilai yang ditulis ke HTML.', {
+      diharapkan: 'Halo, siti&lt;script&gt;alert(1)&lt;/script&gt;',
+      diterima: `${res.status} ${res.body.slice(0, 200)}`,
+      petunjuk: 'tulis ${escapeHtml(username)}, bukan ${username}.',
+      res,
+    });
+  });
+
+  test('Tugas 3: body JSON rusak ke /login dijawab 4xx, bukan error server', async () => {
+    const res = await client(await markupApp()).post('/login', { body: '{"username": "budi"', headers: { 'content-type': 'application/json' } });
+    check(res.status >= 400 && res.status < 500, 'POST /login dengan JSON rusak adalah kesalahan klien: jawab 4xx (express.json memberi 400), bukan 5xx.', {
+      diharapkan: '400',
+      diterima: res.status,
+      petunjuk: 'penangan error di akhir: res.status(err.status ?? 500).',
+      res,
+    });
   });
 
   // Satu-satunya bagian yang boleh dilewati: butuh Redis sungguhan (CI menyetel REDIS_URL).

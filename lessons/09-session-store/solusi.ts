@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { randomBytes, scrypt, scryptSync, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import express, { type Request, type Response } from 'express';
+import express, { type NextFunction, type Request, type Response } from 'express';
 import session from 'express-session';
 
 declare module 'express-session' {
@@ -34,10 +34,10 @@ export class SqliteStore extends session.Store {
     super();
     this.now = now;
     this.ttlMs = ttlMs;
+    // better-sqlite3 menunggu sampai 5 detik bila berkas sedang dikunci proses lain (opsi timeout).
     this.db = new Database(dbPath);
     // WAL: pembaca tidak menunggu penulis, jadi beberapa proses di satu mesin bisa berbagi berkas ini.
     this.db.pragma('journal_mode = WAL');
-    this.db.pragma('busy_timeout = 5000');
     this.db.exec(`CREATE TABLE IF NOT EXISTS sessions (
       sid TEXT PRIMARY KEY,
       data TEXT NOT NULL,
@@ -56,10 +56,11 @@ export class SqliteStore extends session.Store {
     }
   }
 
-  // Sisa umur cookie (maxAge, ms) bila ada; kalau tidak, TTL bawaan. Selalu diukur dengan jam `now`.
+  // Sisa umur cookie (maxAge, ms) bila ada; kalau tidak (session cookie), TTL bawaan.
+  // Selalu diukur dengan jam `now`, bukan dari tanggal cookie.expires.
   private expiresAt(sess: session.SessionData): number {
     const left = sess.cookie?.maxAge;
-    return this.now() + (typeof left === 'number' && left > 0 ? left : this.ttlMs);
+    return this.now() + (typeof left === 'number' ? left : this.ttlMs);
   }
 
   override get(sid: string, cb: Callback) {
@@ -67,12 +68,8 @@ export class SqliteStore extends session.Store {
       const row = this.db.prepare('SELECT data, expires FROM sessions WHERE sid = ?').get(sid) as
         | { data: string; expires: number }
         | undefined;
-      if (!row) return cb(null, null);
-      if (row.expires <= this.now()) {
-        this.db.prepare('DELETE FROM sessions WHERE sid = ?').run(sid);
-        return cb(null, null); // kedaluwarsa = tidak ada
-      }
-      cb(null, JSON.parse(row.data));
+      // Kedaluwarsa = tidak ada; barisnya dihapus prune().
+      cb(null, row && row.expires > this.now() ? JSON.parse(row.data) : null);
     } catch (err) {
       cb(err);
     }
@@ -218,7 +215,7 @@ export function createApp(options: AppOptions = {}) {
   let store = options.store;
   if (!store) {
     const dbPath = options.dbPath ?? process.env.SESSION_DB ?? DEFAULT_DB;
-    if (dbPath !== ':memory:') mkdirSync(path.dirname(dbPath), { recursive: true });
+    mkdirSync(path.dirname(dbPath), { recursive: true });
     store = new SqliteStore({ dbPath, now });
   }
   const cookie = { httpOnly: true, sameSite: 'lax', secure: production, path: '/' } as const;
@@ -267,6 +264,12 @@ export function createApp(options: AppOptions = {}) {
       res.clearCookie('sid', cookie);
       res.redirect(303, '/login');
     });
+  });
+
+  // Body rusak (JSON tidak sah, terlalu besar) atau store yang gagal: status dari error itu
+  // (400, 413, …) atau 500, tanpa stack trace.
+  app.use((err: { status?: number }, _req: Request, res: Response, _next: NextFunction) => {
+    res.status(err.status ?? 500).json({ ok: false, error: 'Request tidak bisa diproses.' });
   });
 
   return app;
