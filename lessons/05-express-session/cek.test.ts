@@ -162,15 +162,19 @@ function spyStoreWrites(): string[] {
   return written;
 }
 
-/** Peringatan yang dicetak (console.warn/error/log/info, process.emitWarning) selama `fn`. */
+/** Peringatan yang dicetak (console.*, process.emitWarning, process.stderr) selama `fn`. */
 async function warningsDuring(fn: () => Promise<void>): Promise<string[]> {
   const seen: string[] = [];
   const record = (...args: unknown[]) => {
     seen.push(args.map(String).join(' '));
   };
   const spies = [
-    ...(['warn', 'error', 'log', 'info'] as const).map((m) => vi.spyOn(console, m).mockImplementation(record)),
+    ...(['warn', 'error', 'log', 'info', 'debug'] as const).map((m) => vi.spyOn(console, m).mockImplementation(record)),
     vi.spyOn(process, 'emitWarning').mockImplementation(record),
+    vi.spyOn(process.stderr, 'write').mockImplementation((chunk: unknown) => {
+      record(chunk);
+      return true;
+    }),
   ];
   try {
     await fn();
