@@ -85,6 +85,7 @@ describe('cek: kode latihan yang macet atau mematikan proses', () => {
     const res = await runCli(['cek', '00'], env);
     expect(res.code).toBe(1);
     expect(res.stdout).toMatch(/Tugas 1: Promise ditolak tanpa ditangani \(unhandled rejection\) di .*00-persiapan\.ts:5:\d+: gagal diam-diam/);
+    expect(res.ms).toBeLessThan(STARTUP);
     expectClean(res.stdout + res.stderr);
   });
 
@@ -93,6 +94,7 @@ describe('cek: kode latihan yang macet atau mematikan proses', () => {
     const res = await runCli(['cek', '00'], env);
     expect(res.code).toBe(1);
     expect(res.stdout).toMatch(/Tugas 1: Error tak tertangkap \(uncaught exception\) di .*00-persiapan\.ts:5:\d+: TypeError: boom/);
+    expect(res.ms).toBeLessThan(STARTUP);
     expectClean(res.stdout + res.stderr);
   });
 
@@ -101,6 +103,7 @@ describe('cek: kode latihan yang macet atau mematikan proses', () => {
     const res = await runCli(['cek', '00'], env);
     expect(res.code).toBe(1);
     expect(res.stdout).toMatch(/Tugas 1: process\.exit\(0\) dipanggil di .*00-persiapan\.ts:4:\d+\. Kode latihan tidak boleh menghentikan proses/);
+    expect(res.ms).toBeLessThan(STARTUP);
     expectClean(res.stdout + res.stderr);
   });
 
@@ -109,6 +112,7 @@ describe('cek: kode latihan yang macet atau mematikan proses', () => {
     const res = await runCli(['cek', '00'], env);
     expect(res.code).toBe(1);
     expect(res.stdout).toMatch(/listen\(\) di .*00-persiapan\.ts:\d+:\d+\. createApp\(\) tidak boleh menyalakan server sendiri/);
+    expect(res.ms).toBeLessThan(STARTUP);
     expectClean(res.stdout + res.stderr);
   });
 
