@@ -101,7 +101,11 @@ function parse(text: string): { value: unknown; problem?: string } {
   try {
     return { value: JSON.parse(clean) };
   } catch (err) {
-    const problem = `bukan JSON yang sah: ${(err as Error).message}`;
+    const original = (err as Error).message;
+    const at = /position (\d+)/.exec(original);
+    const before = at ? clean.slice(0, Number(at[1])).split('\n') : undefined;
+    const where = before ? ` di baris ${before.length}, kolom ${before.at(-1)!.length + 1}` : '';
+    const problem = `bukan JSON yang sah${where} (JSON.parse: ${original})`;
     try {
       return { value: JSON.parse(loosen(clean)), problem };
     } catch {
