@@ -35,7 +35,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import type { RequestListener } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { RedisStore } from 'connect-redis';
 import session from 'express-session';
@@ -717,7 +717,14 @@ describe('Tugas 3: store dipasang di app login, dua instance, restart', { timeou
         diharapkan: 'sid=s%3A<id>.<signature>',
         diterima: value,
       });
-      return value.slice(2, value.lastIndexOf('.'));
+      const id = value.slice(2, value.lastIndexOf('.'));
+      const expected = createHmac('sha256', SECRET).update(id).digest('base64').replace(/=+$/, '');
+      check(value.slice(value.lastIndexOf('.') + 1) === expected, 'cookie sid harus ditandatangani dengan secret dari createApp({ secret }): semua instance memakai secret yang sama.', {
+        diharapkan: `signature HMAC-SHA256 dari ID dengan secret yang diberikan checker`,
+        diterima: value,
+        petunjuk: 'secret: options.secret || process.env.SESSION_SECRET, lalu cadangan pengembangan.',
+      });
+      return id;
     };
     const idOf = async () => idFrom(await login(client(server)));
     const earlier = loginCookies.map(idFrom);

@@ -59,7 +59,7 @@ export class SqliteStore extends session.Store {
   // Sisa umur cookie (maxAge, ms) bila ada; kalau tidak (session cookie), TTL bawaan.
   // Selalu diukur dengan jam `now`, bukan dari tanggal cookie.expires.
   private expiresAt(sess: session.SessionData): number {
-    const left = sess.cookie?.maxAge;
+    const left = sess.cookie.maxAge;
     return this.now() + (typeof left === 'number' ? left : this.ttlMs);
   }
 
