@@ -2,9 +2,9 @@
 //
 // Syarat pelajaran 08 (tugas, komentar awal.ts, teks) dan tes yang menjaganya:
 // Tugas 1
-// - login dengan password salah atau username tak dikenal 401 (bukan 500); role admin boleh /admin, role user 403
+// - login dengan password salah atau username tak dikenal 401, tanpa body 4xx (bukan 500); role admin boleh /admin, role user 403
 //     → "Tugas 1: login salah ditolak; admin masuk /admin, pengguna biasa 403"
-// - tanpa `users`, akun bawaan budi / admin dipakai → "Tugas 1: akun bawaan budi dan admin dipakai bila createApp tanpa users"
+// - tanpa `users`, akun bawaan budi (role user) / admin (role admin) → "Tugas 1: akun bawaan budi dan admin dipakai bila createApp tanpa users"
 // - peran dibaca dari akun di server, bukan dari cookie `role`; /me menjawab { username, role, email }
 //     → "Tugas 1: serangan — budi menulis sendiri cookie role=admin", "Tugas 1: serangan — tanpa login, hanya cookie role=admin"
 // - tanpa login /admin, /me, /dashboard dijawab 401 → "Tugas 1: tanpa login, /admin, /me, dan /dashboard dijawab 401"
@@ -18,20 +18,24 @@
 // - ID yang ditanam penyerang mati saat korban login → "Tugas 3: serangan — penyerang menanam ID dari server di browser korban", "… (login lewat JSON)"
 // - ID yang tidak pernah dibuat server tidak menjadi session login → "Tugas 3: serangan — penyerang mengarang ID sendiri", "… (login lewat JSON)"
 // - session lama dihapus saat login ulang → "Tugas 3: login ulang mematikan session yang lama"
+// - hanya session milik browser itu yang diakhiri → "Tugas 3: login orang lain tidak mengakhiri session yang masih aktif"
 // Tugas 4
 // - setiap cookie session HttpOnly (GET /csrf-token, GET /login, login form dan JSON) → "Tugas 4: serangan — skrip XSS membaca document.cookie"
 // - secure: true → __Host-sid; Secure; Path=/; tanpa Domain; HttpOnly → "Tugas 4: createApp({ secure: true }) memakai __Host-sid; Secure; Path=/ tanpa Domain"
+// - bawaan secure adalah NODE_ENV === 'production' → "Tugas 4: tanpa opsi secure, NODE_ENV=production juga memakai __Host-sid dengan Secure"
 // Tugas 5
 // - GET /profile/email tidak mengubah email, juga dengan token dan password di URL
 //     → "Tugas 5: serangan — tautan GET /profile/email?email=... dari situs lain", "Tugas 5: token CSRF di URL pun tidak membuat GET mengubah data"
 // - GET tidak mengubah apa pun, juga GET /logout → "Tugas 5: GET /logout tidak mengakhiri session"
-// - ganti email hanya dengan password saat ini milik pemilik session (ASVS 7.5.1) → "Tugas 5: ganti email wajib password saat ini"
+// - ganti email hanya dengan password saat ini milik pemilik session (ASVS 7.5.1) → "Tugas 5: ganti email wajib password saat ini",
+//     "Tugas 5: POST /profile/email tanpa body ditolak 4xx, bukan 500"; GET /me selalu menjawab email (emailOf)
 // - email kiriman pengguna di-escape di dashboard (escape HTML yang sudah benar di awal.ts tetap benar)
 //     → "Tugas 5: email baru tampil di dashboard sebagai teks, bukan HTML"
 // Tugas 6
 // - GET /csrf-token menjawab { token } ≥ 128 bit, berbeda per session → "Tugas 6: GET /csrf-token menjawab { token } yang acak per session"
 // - token dari CSPRNG → "Tugas 6: token CSRF berasal dari CSPRNG"
-// - form login (dan form POST di dashboard) membawa <input name="_csrf"> yang diterima → "Tugas 6: form di halaman app membawa _csrf yang diterima"
+// - GET /login dan GET /dashboard halaman HTML; form login (dan form POST di dashboard) membawa <input name="_csrf">
+//   yang diterima → "Tugas 6: form di halaman app membawa _csrf yang diterima"
 // - GET dan HEAD tidak diperiksa token → "Tugas 6: GET dan HEAD tidak butuh token"
 // - SameSite=Lax (atau Strict) pada setiap cookie session, juga di production → "Tugas 6: cookie session memakai SameSite=Lax (atau Strict)"
 // - POST /profile/email tanpa token 403, dengan atau tanpa Origin
@@ -39,7 +43,7 @@
 // - token terikat ke session → "Tugas 6: serangan — penyerang memakai token dari session miliknya sendiri"
 // - token karangan 403, bukan 500 → "Tugas 6: serangan — token karangan (panjang berbeda) ditolak 403, bukan error 500"
 // - login (form dan JSON) juga butuh token → "Tugas 6: serangan — login CSRF tanpa token atau dengan token penyerang", "… (login lewat JSON)"
-// - logout juga butuh token → "Tugas 6: serangan — logout CSRF tanpa token atau dengan token penyerang"
+// - logout juga butuh token, juga tanpa body (403, bukan 500) → "Tugas 6: serangan — logout CSRF tanpa token atau dengan token penyerang"
 // - token berganti saat login → "Tugas 6: token CSRF berganti saat login"
 // - dibandingkan dengan crypto.timingSafeEqual di setiap POST → "Tugas 6: token CSRF dibandingkan dengan crypto.timingSafeEqual"
 // - token benar (field _csrf atau header X-CSRF-Token) mengubah email → "Tugas 6: POST dengan token yang benar mengubah email"
@@ -56,22 +60,24 @@
 // - di production cookie __Host-sid dihapus dengan Secure; Path=/ → "Tugas 8: di mode production, logout menghapus __Host-sid yang bisa diterima browser"
 import { randomBytes } from 'node:crypto';
 import type { RequestListener } from 'node:http';
-import { describe, test } from 'vitest';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import {
+  attempt,
   check,
   checkStatus,
   client,
   createClock,
   findSetCookie,
   HOUR,
+  listen,
   loadExercise,
   mediaType,
   MINUTE,
   requireSetCookie,
   SECOND,
-  serve,
   spyTimingSafeEqual,
   UNRELATED_COOKIES,
+  withEnv,
   withPredictableRandom,
   type Client,
   type ParsedSetCookie,
@@ -104,11 +110,28 @@ const HTTPS = { 'x-forwarded-proto': 'https' };
 // Biaya scrypt murah khusus tes, seperti di pelajaran 06; production tetap memakai minimum OWASP.
 const scrypt = { N: 2 ** 12, r: 8, p: 1 };
 const clock = createClock();
-const server = await serve(mod.createApp({ users: USERS, now: clock.now, scrypt }));
-const defaults = await serve(mod.createApp({ now: clock.now, scrypt }));
-const production = await serve(mod.createApp({ users: USERS, now: clock.now, secure: true, scrypt }));
 const timeClock = createClock();
-const timeServer = await serve(mod.createApp({ users: USERS, now: timeClock.now, scrypt }));
+// Server dibuat di beforeAll, bukan saat berkas dimuat: bila createApp melempar error, setiap tugas
+// gagal dengan pesan itu, alih-alih berkas checker gagal dimuat tanpa satu tes pun.
+let server: RunningServer;
+let defaults: RunningServer;
+let production: RunningServer;
+let envProduction: RunningServer;
+let timeServer: RunningServer;
+const running: RunningServer[] = [];
+beforeAll(async () => {
+  const start = async (create: () => RequestListener) => {
+    const srv = await listen(await attempt('createApp', create));
+    running.push(srv);
+    return srv;
+  };
+  server = await start(() => mod.createApp({ users: USERS, now: clock.now, scrypt }));
+  defaults = await start(() => mod.createApp({ now: clock.now, scrypt }));
+  production = await start(() => mod.createApp({ users: USERS, now: clock.now, secure: true, scrypt }));
+  envProduction = await start(() => withEnv({ NODE_ENV: 'production' }, () => mod.createApp({ users: USERS, now: clock.now, scrypt })));
+  timeServer = await start(() => mod.createApp({ users: USERS, now: timeClock.now, scrypt }));
+});
+afterAll(() => Promise.all(running.map((srv) => srv.close())));
 
 const ok = (res: Res) => res.status >= 200 && res.status < 400;
 type Via = 'form' | 'json';
@@ -201,7 +224,9 @@ function replay(path: string, sid: string, target: RunningServer = server) {
 async function emailOf(b: Client): Promise<string> {
   const res = await b.get('/me');
   checkStatus(res, 200, 'GET /me harus menjawab 200 dengan JSON { username, role, email } untuk pengguna yang login.');
-  return res.json().email;
+  const { email } = res.json();
+  check(typeof email === 'string' && email.includes('@'), 'GET /me harus menjawab email pengguna (string berisi @), mis. budi@contoh.test.', { diterima: res.body, res });
+  return email;
 }
 
 /** Semua Set-Cookie session (yang tidak kosong) selama sebuah alur, beserta response asalnya. */
@@ -243,6 +268,10 @@ describe('Tugas 1: peran disimpan di server, bukan di cookie', () => {
     checkStatus(wrong, 401, 'login dengan password salah harus ditolak 401.');
     const unknown = await postForm(client(server), '/login', { username: 'tidak-ada', password: 'salah-total' });
     checkStatus(unknown, 401, 'login dengan username yang tidak ada harus ditolak 401 juga, bukan error 500.');
+    const empty = client(server);
+    const token = (await csrfToken(empty)) ?? '';
+    const noBody = await empty.post('/login', { headers: { 'x-csrf-token': token } });
+    check(noBody.status >= 400 && noBody.status < 500, 'POST /login tanpa body sama sekali harus ditolak 4xx, bukan error 500 (req.body bisa undefined).', { diterima: noBody.status, res: noBody });
     const admin = client(server);
     await login(admin, SARI);
     checkStatus(await admin.get('/admin'), 200, 'sari (role admin) harus bisa membuka /admin.');
@@ -252,7 +281,10 @@ describe('Tugas 1: peran disimpan di server, bukan di cookie', () => {
   });
 
   test('Tugas 1: akun bawaan budi dan admin dipakai bila createApp tanpa users', async () => {
-    await login(client(defaults), { username: 'budi', password: 'kopi-susu-2026', role: 'user' });
+    const budi = client(defaults);
+    await login(budi, { username: 'budi', password: 'kopi-susu-2026', role: 'user' });
+    const me = await budi.get('/me');
+    check(me.status === 200 && me.json().role === 'user', 'akun bawaan budi harus ber-role "user".', { diharapkan: '{ "username": "budi", "role": "user", ... }', diterima: me.body, res: me });
     const admin = client(defaults);
     await login(admin, { username: 'admin', password: 'teh-tarik-2026', role: 'admin' });
     checkStatus(await admin.get('/admin'), 200, 'akun bawaan admin / teh-tarik-2026 harus bisa membuka /admin.');
@@ -417,6 +449,13 @@ describe('Tugas 3: ID baru saat login (session fixation)', () => {
     });
   }
 
+  test('Tugas 3: login orang lain tidak mengakhiri session yang masih aktif', async () => {
+    const first = client(server);
+    const { sid } = await login(first, BUDI);
+    for (const user of [SARI, MALING, BUDI]) await login(client(server), user);
+    checkStatus(await replay('/me', sid), 200, 'session budi yang masih aktif harus tetap hidup walau pengguna lain login: hanya session lama milik browser yang login yang diakhiri.');
+  });
+
   test('Tugas 3: login ulang mematikan session yang lama', async () => {
     const b = client(server);
     const first = (await login(b, BUDI)).sid;
@@ -473,9 +512,30 @@ describe('Tugas 4: cookie session HttpOnly, dan __Host- di production', () => {
         });
     }
   });
+
+  test('Tugas 4: tanpa opsi secure, NODE_ENV=production juga memakai __Host-sid dengan Secure', async () => {
+    let pre = await client(envProduction).get('/csrf-token', { headers: HTTPS });
+    if (!findSetCookie(pre, HOST_SID)) pre = await client(envProduction).get('/login', { headers: HTTPS });
+    const c = findSetCookie(pre, HOST_SID);
+    check(c && c.attrs.secure === true, `bawaan opsi secure adalah NODE_ENV === 'production': di production cookie session harus ${HOST_SID} dengan Secure.`, {
+      diharapkan: `${HOST_SID}=...; Path=/; HttpOnly; SameSite=Lax; Secure`,
+      diterima: pre.setCookies.join(' | ') || '(tidak ada Set-Cookie)',
+      res: pre,
+    });
+  });
 });
 
 describe('Tugas 5: email hanya berubah lewat POST dengan password saat ini', () => {
+  test('Tugas 5: POST /profile/email tanpa body ditolak 4xx, bukan 500', async () => {
+    const b = client(server);
+    await login(b, BUDI);
+    const before = await emailOf(b);
+    const token = (await csrfToken(b)) ?? '';
+    const res = await b.post('/profile/email', { headers: { 'x-csrf-token': token } });
+    check(res.status >= 400 && res.status < 500, 'POST /profile/email tanpa body harus ditolak 4xx (tidak ada password saat ini), bukan error 500.', { diterima: res.status, res });
+    check((await emailOf(b)) === before, 'POST /profile/email tanpa body tidak boleh mengubah email.', { diharapkan: before, res });
+  });
+
   test('Tugas 5: serangan — tautan GET /profile/email?email=... dari situs lain', async () => {
     const victim = client(server);
     await login(victim, BUDI);
@@ -559,13 +619,17 @@ describe('Tugas 5: email hanya berubah lewat POST dengan password saat ini', () 
   test('Tugas 5: email baru tampil di dashboard sebagai teks, bukan HTML', async () => {
     const b = client(server);
     await login(b, BUDI);
+    const plain = `budi.${randomBytes(3).toString('hex')}@contoh.test`;
+    await postForm(b, '/profile/email', { email: plain, password: BUDI.password });
+    const shows = (await b.get('/dashboard')).body.includes(plain); // dashboard menampilkan email?
     const markup = `<img/src=x/onerror=alert(${randomBytes(3).toString('hex')})>@contoh.test`;
     const changed = await postForm(b, '/profile/email', { email: markup, password: BUDI.password });
     if (!ok(changed)) return; // menolak alamat berisi markup juga aman
     const page = await b.get('/dashboard');
-    check(!(mediaType(page) === 'text/html' && page.body.includes(markup)), 'email yang ditulis pengguna harus di-escape saat masuk HTML dashboard, kalau tidak ia menjadi XSS tersimpan.', {
+    const asText = decodeEntities(page.body.replace(/<[a-z/!][^>]*>/gi, ''));
+    check(!page.body.includes(markup) && (!shows || asText.includes(markup)), 'email yang ditulis pengguna harus tampil sebagai teks di dashboard: escape setiap karakter khusus HTML, jangan dibuang dan jangan ditulis mentah (XSS tersimpan).', {
       diharapkan: markup.replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;')),
-      diterima: markup,
+      diterima: page.body.slice(0, 300),
       res: page,
     });
   });
@@ -580,6 +644,14 @@ function hiddenCsrf(html: string): string | undefined {
   }
   return undefined;
 }
+
+/** Teks yang akan dilihat pembaca dari potongan HTML: entitas diuraikan. */
+const decodeEntities = (html: string) =>
+  html.replace(/&(#x[0-9a-f]+|#\d+|lt|gt|amp|quot|apos);/gi, (_m, e: string) => {
+    const named: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+    if (e[0] !== '#') return named[e.toLowerCase()]!;
+    return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1)));
+  });
 
 /** Token yang sama panjang dan hanya beda satu karakter di posisi `i`. */
 const tweak = (token: string, i: number) => token.slice(0, i) + (token[i] === '2' ? '3' : '2') + token.slice(i + 1);
@@ -602,13 +674,15 @@ describe('Tugas 6: token CSRF dan SameSite', () => {
     const b = client(server);
     const form = await b.get('/login');
     checkStatus(form, 200, 'GET /login harus menjawab 200 dengan form login.');
+    check(mediaType(form) === 'text/html', 'GET /login harus menjawab halaman HTML (Content-Type: text/html) berisi form login.', { diterima: form.headers.get('content-type'), res: form });
     const token = hiddenCsrf(form.body);
     check(token, 'form login di GET /login harus membawa token CSRF: <input type="hidden" name="_csrf" value="...">.', { diterima: form.body.slice(0, 300), res: form });
     const res = await b.post('/login', { form: { username: BUDI.username, password: BUDI.password, _csrf: token }, headers: { 'x-csrf-token': token } });
     check(ok(res), 'login dengan token dari <input name="_csrf"> di form GET /login harus berhasil: tanpa itu browser tidak bisa login lewat form.', { diterima: res.status, res });
     // Form lain (dashboard) juga harus membawa token milik session yang baru.
     const dashboard = await b.get('/dashboard');
-    if (mediaType(dashboard) === 'text/html' && /<form\b[^>]*method\s*=\s*["']?post/i.test(dashboard.body)) {
+    check(dashboard.status === 200 && mediaType(dashboard) === 'text/html', 'GET /dashboard harus menjawab halaman HTML untuk pengguna yang login.', { diterima: `${dashboard.status} ${dashboard.headers.get('content-type')}`, res: dashboard });
+    if (/<form\b[^>]*method\s*=\s*["']?post/i.test(dashboard.body)) {
       const fresh = hiddenCsrf(dashboard.body);
       check(fresh && fresh !== token, 'form POST di dashboard harus membawa token CSRF milik session setelah login.', { diharapkan: 'token baru di <input name="_csrf">', diterima: fresh ?? '(tidak ada)', res: dashboard });
       const out = await b.post('/logout', { form: { _csrf: fresh }, headers: { 'x-csrf-token': fresh } });
@@ -720,6 +794,8 @@ describe('Tugas 6: token CSRF dan SameSite', () => {
     const attackerToken = await requireCsrfToken(client(server));
     const victim = client(server);
     const { sid } = await login(victim, BUDI);
+    const noBody = await victim.post('/logout');
+    checkStatus(noBody, 403, 'POST /logout tanpa body dan tanpa token harus ditolak 403 (req.body bisa undefined), bukan error 500.');
     for (const token of [undefined, attackerToken]) {
       const res = await victim.post('/logout', token ? { form: { _csrf: token }, headers: { 'x-csrf-token': token } } : { form: {} });
       checkStatus(res, 403, `POST /logout ${token ? 'dengan token milik session lain' : 'tanpa token'} harus ditolak 403: logout juga POST yang dilindungi token CSRF.`);

@@ -61,11 +61,8 @@ const page = (title: string, body: string) =>
   `<!doctype html><html lang="id"><head><meta charset="utf-8"><title>${title}</title></head><body><h1>${title}</h1>${body}</body></html>`;
 
 function readCookie(req: Request, name: string): string | undefined {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const eq = part.indexOf('=');
-    if (eq !== -1 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
-  }
-  return undefined;
+  const pair = req.headers.cookie?.split(';').map((part) => part.trim()).find((part) => part.startsWith(`${name}=`));
+  return pair?.slice(name.length + 1);
 }
 
 export function createApp(options: Options = {}) {
@@ -156,7 +153,6 @@ export function createApp(options: Options = {}) {
     res.status(401).type('html').send(page('Belum login', '<p><a href="/login">Login dulu</a>.</p>'));
   };
 
-  app.get('/', (_req, res) => res.redirect('/dashboard'));
   app.get('/csrf-token', (_req, res) => {
     res.json({ token: csrfFor(visitorId(res)) });
   });
@@ -193,7 +189,7 @@ export function createApp(options: Options = {}) {
   app.get('/dashboard', requireLogin, (_req, res) => {
     const { username, role } = locals(res).user!;
     const token = hidden(locals(res).sid!);
-    res.type('html').send(page('Dashboard', `<p>Halo, ${esc(username)} (${role}). Email: ${esc(emails.get(username) ?? '')}</p>
+    res.type('html').send(page('Dashboard', `<p>Halo, ${esc(username)} (${role}). Email: ${esc(emails.get(username)!)}</p>
 <form method="post" action="/profile/email">${token}<input name="email" type="email" placeholder="email baru">
 <input name="password" type="password" placeholder="password saat ini" autocomplete="current-password"> <button>Ganti email</button></form>
 <form method="post" action="/logout">${token}<button>Logout</button></form>

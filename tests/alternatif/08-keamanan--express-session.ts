@@ -147,7 +147,7 @@ export function createApp(options: Options = {}) {
     res.json({ username: u.username, role: u.role, email: emails.get(u.username) });
   });
   app.get('/dashboard', requireLogin, (req, res) => {
-    res.type('text').send(`Halo, ${user(req)!.username}`);
+    res.type('html').send(`<p>Halo, ${user(req)!.username.replace(/[<>&"']/g, '')}</p>`);
   });
   app.get('/admin', requireLogin, (req, res) => {
     if (user(req)!.role !== 'admin') {

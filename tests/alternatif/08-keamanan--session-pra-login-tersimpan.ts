@@ -151,8 +151,13 @@ export function createApp(options: Options = {}) {
     const a = account(res)!;
     res.json({ username: a.username, role: a.role, email: emails.get(a.username) });
   });
+  const html = (v: string) => v.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&#39;');
   app.get('/dashboard', mustLogin, (_req, res) => {
-    res.type('text').send(`Halo ${account(res)!.username}`);
+    const a = account(res)!;
+    const csrf = `<input value='${current(res)!.csrf}' type=hidden name=_csrf>`;
+    res.type('html').send(`<p>Halo ${html(a.username)}, email: ${html(emails.get(a.username)!)}</p>
+<form action="/profile/email" method="POST">${csrf}<input name="email"><input name="password" type="password"><button>Ganti</button></form>
+<form action="/logout" method="POST">${csrf}<button>Keluar</button></form>`);
   });
   app.get('/admin', mustLogin, (_req, res) => {
     if (account(res)!.role === 'admin') res.json({ ok: true });
