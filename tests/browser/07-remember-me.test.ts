@@ -77,4 +77,25 @@ describe.skipIf(!hasChromium)('Chromium: remember me (pelajaran 07)', () => {
     expect(replay.url(), 'token yang dicabut saat logout tidak boleh membuka /dashboard').toBe(`${server.url}/login`);
     await third.close();
   });
+
+  test('nama pengguna yang berisi markup tampil sebagai teks, bukan sebagai tag', async () => {
+    const username = '<img src=x onerror="document.title=\'xss\'">&amp;eka';
+    const own = await listen(
+      createApp({ users: [{ username, password: 'roti-bakar-2026' }], secret: 'rahasia-tes-browser-07', dbPath: ':memory:', scrypt: { N: 2 ** 12, r: 8, p: 1 } }),
+    );
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(`${own.url}/login`);
+      await page.getByLabel('Username').fill(username);
+      await page.getByLabel('Password').fill('roti-bakar-2026');
+      await Promise.all([page.waitForURL(`${own.url}/dashboard`), page.getByRole('button', { name: 'Masuk' }).click()]);
+      await expect(page.locator('#username').textContent()).resolves.toBe(username);
+      await expect(page.locator('#username img').count()).resolves.toBe(0);
+      await expect(page.title()).resolves.toBe('Dashboard');
+    } finally {
+      await context.close();
+      await own.close();
+    }
+  });
 });
