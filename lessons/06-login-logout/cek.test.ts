@@ -3,29 +3,33 @@
 // Syarat dari teks pelajaran, tugas, dan komentar kode awal, masing-masing dengan tes penjaganya:
 // Tugas 1
 // - password benar lewat JSON → login, session menyimpan pengguna ... "login JSON dengan password yang benar berhasil"
-// - login lewat form HTML → redirect ke /dashboard ................. "login lewat form HTML berhasil dan menuju /dashboard"
+// - GET /login: form HTML (POST, username, password) tanpa membuat session; login lewat form → redirect ke /dashboard
+//   ................................................................ "login lewat form HTML berhasil dan menuju /dashboard"
 // - password salah (huruf besar, spasi, milik pengguna lain) → 401 . "password yang salah ditolak dengan 401"
-// - satu jawaban yang sama untuk username tidak ada / password salah, JSON dan form
+// - satu jawaban yang sama untuk username tidak ada / password salah, JSON dan form, dengan pesan (bukan ok: true)
 //   ................................................................ "pengguna tidak dikenal dan password salah mendapat pesan yang sama persis"
 // - username tidak ada: tetap scrypt (hash dummy), waktu tidak membocorkan
 //   ................................................................ "pengguna tidak dikenal tetap diperiksa dengan scrypt (waktunya ...)"
 //   dan tanpa jam: scrypt dengan N, r, p, panjang yang sama ........ "pengguna tidak dikenal tetap dihitung scrypt dengan parameter yang sama"
 // - body kosong, bukan string, JSON rusak → 400/401, bukan 5xx ..... "body yang kosong atau aneh ditolak tanpa error server"
 // - tanpa opsi users: akun bawaan budi / kopi-susu-2026 ............. "tanpa opsi users, akun bawaan budi / kopi-susu-2026 bisa login"
-// - yang tersimpan (app.locals.users): salt ≥ 16 byte per pengguna dan hash scrypt, tidak pernah password-nya
+// - session menyimpan loggedInAt = now() (jam dari opsi) ........... "session menyimpan waktu login dari now() (loggedInAt), ..."
+// - yang tersimpan (app.locals.users): salt ≥ 16 byte per pengguna dan hash scrypt dengan `params`, tidak pernah password-nya
 //   ................................................................ "yang tersimpan hanya salt dan hash scrypt per pengguna, bukan password"
 // - salt dari CSPRNG (randomBytes) ................................. "salt berasal dari CSPRNG: berbeda di setiap start, tetap bila CSPRNG dibuat tetap"
 // - parameter bawaan: minimum OWASP N=2^17, r=8, p=1 (atau setaranya) "tanpa opsi scrypt, hash memakai minimum OWASP (N=2^17, r=8, p=1) atau setaranya"
 // - login memakai scrypt async (bukan scryptSync) dan timingSafeEqual pada hash
 //   ................................................................ "login menghitung scrypt async lalu membandingkan hash dengan timingSafeEqual"
 // Tugas 2
-// - tanpa login, klien non-HTML → 401 ............................... "tanpa login, /dashboard menjawab 401 untuk klien non-HTML"
+// - tanpa login, klien non-HTML → 401 dengan pesan ................. "tanpa login, /dashboard menjawab 401 untuk klien non-HTML"
 // - tanpa login, browser → 401 atau redirect ke /login ............. "tanpa login, browser mendapat 401 atau diarahkan ke /login"
 // - cookie sid buatan sendiri → 401 ................................. "cookie sid buatan sendiri tidak membuka dashboard"
-// - setelah login: username yang benar, Cache-Control: no-store ..... "setelah login, dashboard menampilkan username dengan Cache-Control: no-store"
-// - username ditulis ke HTML sebagai teks (di-escape) ............... "username berisi markup tampil sebagai teks, bukan HTML"
+// - setelah login: halaman HTML, username yang benar, Cache-Control: no-store
+//   ................................................................ "setelah login, dashboard menampilkan username dengan Cache-Control: no-store"
+// - username ditulis ke HTML sebagai teks (di-escape, utuh) ......... "username berisi markup tampil sebagai teks, bukan HTML"
 // Tugas 3
 // - cookie sid setelah login HttpOnly, SameSite=Lax, Path=/ ......... "cookie session setelah login tetap HttpOnly, SameSite=Lax, Path=/"
+// - tanpa secret di luar production: secret sementara, app tetap jalan "tanpa secret di luar production, session tetap berjalan ..."
 // - setiap login (JSON dan form) memberi ID baru, ID lama mati ...... "login ulang di browser yang sama memberi session ID baru, ID lama mati"
 // - ID titipan penyerang tidak ikut login (JSON dan form) ........... "session fixation — ID yang dititipkan penyerang tidak ikut login"
 // Tugas 4
@@ -310,6 +314,9 @@ async function mustLogin(c: Client, user: { username: string; password: string }
     ...(expect.getState().currentTestName?.includes('Tugas 1:') ? {} : { petunjuk: 'tes ini butuh login yang berhasil: selesaikan Tugas 1 dulu.' }),
     res,
   });
+  if (res.status === 200 && mediaType(res) === 'application/json') {
+    check(res.json<{ ok?: unknown } | null>()?.ok !== false, `login ${user.username} yang berhasil tidak boleh menjawab ok: false.`, { diharapkan: '{ "ok": true, ... }', diterima: res.body, res });
+  }
   const sid = await c.cookie('sid');
   check(sid, `setelah login berhasil, browser harus menyimpan cookie "sid" (session).`, {
     diharapkan: 'Set-Cookie: sid=...',
@@ -379,6 +386,11 @@ describe('Tugas 1: login dengan password yang di-hash', () => {
     const c = client(server);
     const form = await c.get('/login', { headers: HTML_ACCEPT });
     checkStatus(form, 200, 'GET /login harus menampilkan halaman login (200).');
+    check(!findSetCookie(form, 'sid'), 'membuka form login tidak boleh membuat session (saveUninitialized: false): belum ada yang perlu diingat.', {
+      diharapkan: '(tanpa Set-Cookie sid)',
+      diterima: form.setCookies.join(' | '),
+      res: form,
+    });
     const html = form.body;
     check(mediaType(form) === 'text/html' && /<form[^>]*method=["']?post/i.test(html) && /name=["']?username/i.test(html) && /name=["']?password/i.test(html), 'GET /login harus berupa halaman HTML dengan <form method="post"> berisi field username dan password.', {
       diharapkan: 'text/html dengan <form method="post" action="/login">',
@@ -484,6 +496,7 @@ describe('Tugas 1: login dengan password yang di-hash', () => {
       ['tanpa body', { headers: JSON_ACCEPT }],
       ['form tanpa password', { form: { username: 'budi' }, headers: HTML_ACCEPT }],
       ['JSON dengan array/objek', { json: { username: ['budi'], password: { toString: 'kopi-susu-2026' } }, headers: JSON_ACCEPT }],
+      ['password berupa objek', { json: { username: 'budi', password: { a: 1 } }, headers: JSON_ACCEPT }],
       ['password kosong', { json: { username: 'budi', password: '' }, headers: JSON_ACCEPT }],
       ['JSON rusak', { body: '{"username":"budi","password":', headers: { ...JSON_ACCEPT, 'content-type': 'application/json' } }],
       ['JSON null', { body: 'null', headers: { ...JSON_ACCEPT, 'content-type': 'application/json' } }],
@@ -514,10 +527,12 @@ describe('Tugas 1: login dengan password yang di-hash', () => {
     own.advance(HOUR);
     const res = await dashboard(c, HTML_ACCEPT);
     checkStatus(res, 200, 'GET /dashboard setelah login harus menjawab 200.');
-    const later = own.now();
-    check(!res.body.includes(new Date(later).toISOString()) && !res.body.includes(String(later)), 'dashboard harus menampilkan waktu login yang disimpan saat login (req.session.loggedInAt = now()), bukan waktu sekarang.', {
+    // Waktu yang tampil (ISO atau milidetik), bila ada, harus waktu login dari now(): bukan jam sekarang, bukan Date.now().
+    const shown = [...(res.body.match(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z/g) ?? []), ...(res.body.match(/\b1\d{12}\b/g) ?? [])];
+    const expected = [new Date(loginAt).toISOString(), String(loginAt)];
+    check(shown.every((t) => expected.includes(t)), 'dashboard harus menampilkan waktu login yang disimpan saat login dari jam app (req.session.loggedInAt = now()), bukan waktu sekarang atau Date.now().', {
       diharapkan: `login sejak ${new Date(loginAt).toISOString()}`,
-      diterima: visible(res.body).slice(0, 160),
+      diterima: shown.join(', '),
       res,
     });
   });
@@ -710,7 +725,7 @@ describe('Tugas 2: dashboard hanya untuk yang sudah login', () => {
 
   test('Tugas 2: username berisi markup tampil sebagai teks, bukan HTML', async () => {
     // Username datang dari pengguna: tanpa escape, ia menjadi kode di halaman orang yang membukanya (XSS).
-    const SCRIPT = { username: 'siti<script>alert(1)</script>', password: 'pw-markup-2026' };
+    const SCRIPT = { username: 'siti&amp;<script>alert(1)</script>', password: 'pw-markup-2026' };
     const raw = /<script>alert\(1\)/i;
     const app = await serveForTest(mod.createApp({ users: [SCRIPT], secret: SECRET, now: clock.now, scrypt: FAST_SCRYPT }));
     const failed = await loginForm(client(app), SCRIPT.username, 'bukan-passwordnya');
@@ -724,7 +739,7 @@ describe('Tugas 2: dashboard hanya untuk yang sudah login', () => {
     const res = await dashboard(c, HTML_ACCEPT);
     checkStatus(res, 200, 'GET /dashboard setelah login harus menjawab 200.');
     check(!(mediaType(res) === 'text/html' && raw.test(res.body)), 'dashboard harus menulis username sebagai teks: escape setiap nilai yang ditulis ke HTML (escapeHtml), supaya <script> di username tidak dijalankan browser.', {
-      diharapkan: 'Halo, siti&lt;script&gt;alert(1)&lt;/script&gt;',
+      diharapkan: 'Halo, siti&amp;amp;&lt;script&gt;alert(1)&lt;/script&gt;',
       diterima: res.body.slice(0, 200),
       res,
     });
