@@ -22,12 +22,15 @@
 //   → "prune() berjalan sendiri setiap pruneIntervalMs", "tanpa opsi, prune berjalan setiap 10 menit; …"
 // - timer di-unref() → "timer pruning di-unref()"
 // Tugas 3
-// - createApp({ store }) memakai store itu: restart, dua instance, logout, touch lewat HTTP
+// - createApp({ store }) menyimpan session di store itu: restart, dua instance, logout, touch lewat HTTP
 //   → "masih login setelah server di-restart …", "dua instance pada berkas yang sama …", "request yang aktif memperpanjang session …"
 // - tanpa store: SqliteStore pada dbPath dengan jam now dan TTL bawaan → "tanpa opsi store, createApp({ dbPath }) …",
 //   "tanpa opsi store, jam now dan TTL bawaan 30 menit dipakai"
 // - tanpa dbPath: SESSION_DB; folder induk dibuat → "tanpa dbPath, SESSION_DB yang dipakai; folder induknya dibuat"
-// - session ID dari CSPRNG, ≥ 128 bit (ASVS 5.0 7.2.3) → "session ID setelah login dari CSPRNG, unik, ≥ 128 bit"
+// - session ID dari CSPRNG, ≥ 128 bit (ASVS 5.0 7.2.3); ditandatangani dengan opsi secret (secret sama di
+//   semua instance) → "session ID setelah login dari CSPRNG, unik, ≥ 128 bit"
+// - app login tetap menolak password salah → "password yang salah tetap ditolak …"
+// - production: cookie Secure di balik proxy HTTPS → "NODE_ENV=production di balik proxy HTTPS: cookie sid Secure"
 // - username ditulis ke HTML sebagai teks → "username berisi markup tampil sebagai teks di dashboard"
 // - body rusak → 4xx, bukan 5xx → "body JSON rusak ke /login dijawab 4xx, bukan error server"
 // - Redis (connect-redis) bila REDIS_URL diisi → "Redis — masih login setelah restart, …"
@@ -611,8 +614,15 @@ describe('Tugas 3: store dipasang di app login, dua instance, restart', { timeou
     const storeA = await openStore(file, clock);
     const before = await startApp({ store: storeA, clock });
     const browser = client(before, { now: clock.now });
-    await login(browser);
+    const cookie = decodeURIComponent(await login(browser));
     expectLoggedIn(await dashboard(browser), 'setelah login, GET /dashboard harus 200.');
+    const id = cookie.slice(2, cookie.lastIndexOf('.'));
+    const stored = await get(storeA, id);
+    check(stored?.username === 'budi', 'createApp({ store }) harus menyimpan session di store yang diberikan, bukan di store buatannya sendiri.', {
+      diharapkan: `store.get("${id}") → { username: "budi", … }`,
+      diterima: stored ?? '(tidak ada di store yang diberikan)',
+      petunjuk: 'const store = options.store ?? new SqliteStore(…); lalu session({ …, store }).',
+    });
 
     await before.close();
     await closeStore(storeA);
@@ -774,6 +784,30 @@ describe('Tugas 3: store dipasang di app login, dua instance, restart', { timeou
       diharapkan: '400',
       diterima: res.status,
       petunjuk: 'penangan error di akhir: res.status(err.status ?? 500).',
+      res,
+    });
+  });
+
+  test('Tugas 3: password yang salah tetap ditolak (app login pelajaran 06 tidak rusak)', async () => {
+    const server = await startApp({ store: await openStore(newDbFile(), createClock()) });
+    for (const [label, body] of [
+      ['password salah', { username: 'budi', password: 'kopi-susu-2025' }],
+      ['pengguna tak dikenal', { username: 'tidak-ada', password: 'kopi-susu-2026' }],
+    ] as const) {
+      const browser = client(server);
+      const res = await browser.post('/login', { form: body });
+      check(res.status >= 400 && res.status < 500, `login dengan ${label} harus ditolak (4xx).`, { diharapkan: '401', diterima: res.status, res });
+      expectLoggedOut(await dashboard(browser), `setelah login dengan ${label}, GET /dashboard harus tetap 401.`);
+    }
+  });
+
+  test('Tugas 3: NODE_ENV=production di balik proxy HTTPS: cookie sid Secure', async () => {
+    const server = await withEnv({ NODE_ENV: 'production' }, async () => startApp({ store: await openStore(newDbFile(), createClock()) }));
+    const res = await client(server).post('/login', { form: BUDI, headers: { 'x-forwarded-proto': 'https' } });
+    const sid = res.setCookies.map((c) => c.toLowerCase()).find((c) => c.startsWith('sid='));
+    check(sid !== undefined && /;\s*secure/.test(sid), 'di production, login lewat proxy HTTPS harus mendapat cookie sid dengan Secure (trust proxy dan cookie.secure, seperti pelajaran 05).', {
+      diharapkan: 'Set-Cookie: sid=…; HttpOnly; Secure; SameSite=Lax',
+      diterima: res.setCookies.join(' | ') || '(tidak ada Set-Cookie)',
       res,
     });
   });
