@@ -16,6 +16,8 @@ export interface RawResponse {
 //   banyak potongan, bahkan dengan satu karakter UTF-8 terbelah di antara dua potongan.
 // - Uraikan baris status, header (nama jadi huruf kecil, dipotong di ":" pertama; Set-Cookie
 //   SELALU daftar, juga bila hanya satu), dan body (potong sesuai Content-Length, dalam byte).
+// - Koneksi gagal, atau ditutup sebelum header selesai (tidak ada baris kosong)? Tolak (reject)
+//   dengan Error; jangan pernah menggantung.
 export function sendRawRequest(
   host: string,
   port: number,
@@ -29,7 +31,8 @@ export function sendRawRequest(
 
 // Tugas 2: keranjang belanja di variabel global modul.
 // POST /cart dengan JSON { "item": "buku" } menambah barang (201), GET /cart → { "items": [...] }.
-// Item kosong atau bukan teks → 400, dan tidak masuk keranjang. JSON rusak → 400, tanpa stack trace.
+// Item kosong (juga hanya spasi), tidak ada, atau bukan teks → 400, dan tidak masuk keranjang.
+// Tanpa body atau JSON rusak → 400, tanpa stack trace.
 const cart: string[] = [];
 
 export function createApp() {

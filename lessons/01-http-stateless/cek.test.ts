@@ -6,14 +6,19 @@
 // - baris status jadi angka dan teks (boleh berspasi) → "Tugas 1: baris status diurai jadi angka dan teks"
 // - nama header huruf kecil, set-cookie daftar tanpa digabung koma → "Tugas 1: nama header jadi huruf
 //   kecil, Set-Cookie tetap berupa daftar"; satu Set-Cookie pun daftar → "Tugas 1: satu Set-Cookie pun
-//   disimpan sebagai daftar"; potong di ":" pertama → "Tugas 1: nilai header yang berisi ":" tetap utuh"
+//   disimpan sebagai daftar"; potong di ":" pertama, header berulang tetap utuh → "Tugas 1: nilai header
+//   yang berisi ":" tetap utuh"
+// - response terputus sebelum baris kosong → reject; server tak terhubung → reject; status tanpa teks
+//   alasan → "Tugas 1: response yang terputus ditolak, koneksi yang gagal ditolak, status tanpa teks
+//   alasan diterima"
 // - body utuh dalam UTF-8 → "Tugas 1: body utuh, termasuk huruf UTF-8"; kumpulkan Buffer sampai 'end',
 //   baru decode (response datang dalam banyak potongan, karakter terbelah) → "Tugas 1: response yang
 //   datang dalam banyak potongan, terbelah di tengah karakter UTF-8"
 // Tugas 2, keranjang:
 // - POST /cart JSON menambah (201; 200 juga diterima), GET /cart → { items } → "Tugas 2: POST /cart
 //   menambah barang, GET /cart menampilkannya"
-// - item kosong/tidak ada → 400 → "Tugas 2: item kosong ditolak dengan 400"; bukan teks → 400 dan tidak
+// - keranjang awal kosong → "Tugas 2: POST /cart menambah barang, GET /cart menampilkannya"
+// - item kosong/hanya spasi/tidak ada, tanpa body → 400 → "Tugas 2: item kosong ditolak dengan 400"; bukan teks → 400 dan tidak
 //   disimpan → "Tugas 2: item yang bukan teks ditolak dengan 400 dan tidak masuk keranjang"
 // - JSON rusak → 400, tanpa stack trace di production → "Tugas 2: JSON yang rusak dijawab 400, tanpa
 //   stack trace di production"
@@ -59,6 +64,9 @@ const chunked = await rawServer(
   [
     'HTTP/1.1 203 Non-Authoritative Information',
     'X-Waktu: 10:30:00',
+    'X: satu huruf',
+    'X-Ulang: satu',
+    'X-Ulang: dua',
     'Content-Type: text/plain; charset=utf-8',
     'Set-Cookie: satu=1; Path=/',
     `Content-Length: ${Buffer.byteLength(chunkedBody)}`,
@@ -67,6 +75,28 @@ const chunked = await rawServer(
     chunkedBody,
   ].join('\r\n'),
 );
+
+// Response yang terputus sebelum baris kosong, dan baris status tanpa teks alasan.
+const truncated = await rawServer('HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n');
+const noReason = await rawServer('HTTP/1.1 204\r\nConnection: close\r\n\r\n');
+
+/** Hasil sendRawRequest: 'resolve', 'reject', atau 'menggantung' (tidak selesai dalam 2 detik). */
+async function settle(port: number): Promise<{ how: 'resolve' | 'reject' | 'menggantung'; value?: unknown }> {
+  let timer: NodeJS.Timeout | undefined;
+  const hang = new Promise<{ how: 'menggantung' }>((r) => (timer = setTimeout(() => r({ how: 'menggantung' }), 2000)));
+  const run = (async () => {
+    try {
+      return { how: 'resolve' as const, value: await mod.sendRawRequest('127.0.0.1', port, '/') };
+    } catch (err) {
+      return { how: 'reject' as const, value: err };
+    }
+  })();
+  try {
+    return await Promise.race([run, hang]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 async function raw(path: string, headers?: Record<string, string>, port = echo.port): Promise<RawResponse> {
   const timeout = new Promise<never>((_, reject) =>
@@ -160,6 +190,36 @@ describe('Tugas 1: sendRawRequest lewat node:net', () => {
       diharapkan: "headers['x-waktu'] === '10:30:00'",
       diterima: JSON.stringify(res.headers),
     });
+    check(res.headers['x'] === 'satu huruf', 'nama header satu huruf pun tetap header.', { diharapkan: "headers['x'] === 'satu huruf'", diterima: JSON.stringify(res.headers) });
+    const repeated = res.headers['x-ulang'];
+    const ok = ['satu, dua', 'satu,dua', 'satu', 'dua'].includes(String(repeated)) || (Array.isArray(repeated) && repeated.join() === 'satu,dua');
+    check(ok, 'header yang berulang (selain Set-Cookie) boleh digabung dengan koma atau disimpan salah satu nilainya, tetapi nilainya harus utuh.', {
+      diharapkan: "headers['x-ulang'] === 'satu, dua' (atau 'dua')",
+      diterima: JSON.stringify(repeated ?? '(tidak ada)'),
+    });
+  });
+
+  test('Tugas 1: response yang terputus ditolak, koneksi yang gagal ditolak, status tanpa teks alasan diterima', async () => {
+    const cut = await settle(truncated.port);
+    check(cut.how === 'reject', 'bila koneksi ditutup sebelum baris kosong (header belum selesai), sendRawRequest harus menolak (reject) dengan Error.', {
+      diharapkan: 'Promise ditolak',
+      diterima: cut.how === 'resolve' ? `resolve dengan ${JSON.stringify(cut.value)}` : 'tidak pernah selesai (menggantung)',
+      petunjuk: "di event 'end', lempar Error bila indexOf('\\r\\n\\r\\n') === -1, dan teruskan error itu ke reject.",
+    });
+    const closed = await listen(() => {});
+    const port = closed.port;
+    await closed.close();
+    const refused = await settle(port);
+    check(refused.how === 'reject', 'bila server tidak bisa dihubungi, sendRawRequest harus menolak (reject), bukan menggantung atau membuat proses berhenti.', {
+      diharapkan: 'Promise ditolak (ECONNREFUSED)',
+      diterima: refused.how,
+      petunjuk: "socket.on('error', reject)",
+    });
+    const res = await raw('/', {}, noReason.port);
+    check(res.status === 204 && res.statusText === '', 'baris status boleh tanpa teks alasan ("HTTP/1.1 204"): status 204, statusText kosong.', {
+      diharapkan: { status: 204, statusText: '' },
+      diterima: { status: res.status, statusText: res.statusText },
+    });
   });
 
   test('Tugas 1: satu Set-Cookie pun disimpan sebagai daftar', async () => {
@@ -177,6 +237,12 @@ const server = await serve(mod.createApp());
 describe('Tugas 2: keranjang di variabel global', () => {
   test('Tugas 2: POST /cart menambah barang, GET /cart menampilkannya', async () => {
     const a = client(server);
+    const empty = await a.get('/cart');
+    check(JSON.stringify(empty.json()?.items) === '[]', 'sebelum ada yang menambah barang, GET /cart harus menjawab keranjang kosong.', {
+      diharapkan: '{ "items": [] }',
+      diterima: empty.body,
+      res: empty,
+    });
     const added = await a.post('/cart', { json: { item: 'buku' } });
     checkStatus(added, [200, 201]);
     const res = await a.get('/cart');
@@ -240,6 +306,10 @@ describe('Tugas 2: keranjang di variabel global', () => {
     checkStatus(res, 400, 'POST /cart dengan item kosong harus ditolak dengan 400.');
     const res2 = await client(server).post('/cart', { json: {} });
     checkStatus(res2, 400, 'POST /cart tanpa item harus ditolak dengan 400.');
+    const spaces = await client(server).post('/cart', { json: { item: '   ' } });
+    checkStatus(spaces, 400, 'POST /cart dengan item yang hanya berisi spasi juga kosong: tolak dengan 400.');
+    const noBody = await client(server).post('/cart');
+    checkStatus(noBody, 400, 'POST /cart tanpa body sama sekali harus ditolak dengan 400, bukan error server (req.body bisa undefined).');
   });
 
   test('Tugas 2: klien B ikut melihat keranjang klien A — inilah masalahnya', async () => {
