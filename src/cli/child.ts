@@ -7,7 +7,7 @@ import path from 'node:path';
 import { BroadcastChannel } from 'node:worker_threads';
 import type { TestCase, TestModule } from 'vitest/node';
 import { GUARD_CHANNEL, LESSON_TIMEOUT_MS, LOAD_STUCK_MS, STUCK_MS } from './limits.ts';
-import { type ChildMessage, type ErrorReport, type ParentMessage, createChecker } from './runner.ts';
+import { type ChildMessage, type ErrorReport, type ParentMessage, createChecker, excludePattern } from './runner.ts';
 
 const send = (m: ChildMessage) => process.send?.(m);
 // CLI hilang (mis. dibunuh): jangan tinggalkan worker yang berputar.
@@ -81,6 +81,7 @@ channel.onmessage = (event) => {
 };
 
 let reported = false;
+let lessonLimit = LESSON_TIMEOUT_MS;
 function inspect() {
   if (reported) return;
   const now = Date.now();
@@ -88,14 +89,14 @@ function inspect() {
     if (w.done) continue;
     const limit = () => (w.test ? STUCK_MS : LOAD_STUCK_MS);
     const silent = now - w.lastBeat > limit();
-    const tooLong = now - w.startedAt > LESSON_TIMEOUT_MS;
+    const tooLong = now - w.startedAt > lessonLimit;
     if (!silent && !tooLong) continue;
     // Pesan yang mengantre (mis. setelah proses ini sibuk) diproses dulu sebelum memutuskan.
     setImmediate(() =>
       setImmediate(() => {
         if (reported || w.done) return;
         const t = Date.now();
-        const kind = t - w.lastBeat > limit() ? 'loop' : t - w.startedAt > LESSON_TIMEOUT_MS ? 'waktu' : undefined;
+        const kind = t - w.lastBeat > limit() ? 'loop' : t - w.startedAt > lessonLimit ? 'waktu' : undefined;
         if (!kind) return;
         reported = true;
         const request = [...w.requests.values()].at(-1);
@@ -115,6 +116,9 @@ process.on('message', async (m: ParentMessage) => {
   reportedTests.clear();
   reported = false;
   for (const f of m.invalidate) vitest.invalidateFile(f);
+  lessonLimit = Math.min(LESSON_TIMEOUT_MS, m.budgetMs ?? LESSON_TIMEOUT_MS);
+  if (m.exclude?.length) vitest.setGlobalTestNamePattern(excludePattern(m.exclude));
+  else vitest.resetGlobalTestNamePattern();
   try {
     await vitest.runTestFiles(m.files);
   } catch {

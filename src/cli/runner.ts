@@ -100,6 +100,8 @@ export interface ModuleReport {
   errors: ErrorReport[];
   ended: boolean;
   stuck?: StuckReport;
+  /** Tes yang macet pada putaran sebelumnya (fullName); putaran berikutnya melewatinya. */
+  stuckTests?: Map<string, StuckReport>;
   /** Proses pemeriksa berhenti sendiri sebelum checker selesai. */
   crashed?: string;
 }
@@ -113,7 +115,21 @@ export type ChildMessage =
   | { type: 'stuck'; file: string; stuck: StuckReport }
   | { type: 'run-end' };
 
-export type ParentMessage = { type: 'run'; files: string[]; invalidate: string[] };
+export type ParentMessage = {
+  type: 'run';
+  files: string[];
+  invalidate: string[];
+  /** Tes (fullName) yang dilewati: sudah macet pada putaran sebelumnya. */
+  exclude?: string[];
+  /** Sisa waktu pelajaran ini (ms), bila lebih kecil dari LESSON_TIMEOUT_MS. */
+  budgetMs?: number;
+};
+
+/** Pola nama tes vitest ("berkas describe tes") yang tidak cocok dengan tes mana pun di `exclude`. */
+export function excludePattern(exclude: string[]): RegExp {
+  const alts = exclude.map((n) => n.replace(/ > /g, ' ').replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`^(?!.*(?:${alts.join('|')})$)`);
+}
 
 // ---------------------------------------------------------------------------
 // Ringkasan per tugas.
@@ -203,6 +219,13 @@ export function summarize(lesson: Lesson, target: string, module: ModuleReport |
       if (info.title && fullName.startsWith(top) && top !== name) task.title = info.title; // judul singkat dari describe
       tasks.set(info.number, task);
       const report = module.tests.get(fullName);
+      const stuckBefore = module.stuckTests?.get(fullName);
+      if (stuckBefore) {
+        task.total++;
+        const message = stuckMessage(stuckBefore, exercise);
+        if (!task.failure || task.failure.includes('belum sempat diperiksa')) task.failure = message;
+        continue;
+      }
       if (report?.state === 'skipped') {
         // Mis. pemeriksaan Redis tanpa REDIS_URL: dilewati, tidak dihitung gagal.
         task.skipped = (task.skipped ?? 0) + 1;
@@ -339,7 +362,7 @@ export class Checker {
   }
 
   /** Satu putaran di proses pemeriksa; modul yang tidak selesai karena modul lain macet tetap `ended: false`. */
-  private async once(lessons: Lesson[]): Promise<Map<string, ModuleReport> | undefined> {
+  private async once(lessons: Lesson[], exclude?: string[], budgetMs?: number): Promise<Map<string, ModuleReport> | undefined> {
     const modules = new Map<string, ModuleReport>();
     for (const l of lessons) modules.set(l.checker, { collected: [], tests: new Map(), errors: [], ended: false });
     try {
@@ -364,6 +387,8 @@ export class Checker {
         type: 'run',
         files: lessons.map((l) => l.checker),
         invalidate: lessons.map((l) => targetFile(l, this.target)),
+        exclude,
+        budgetMs,
       };
       this.child!.send(msg);
     });
@@ -389,21 +414,47 @@ export class Checker {
         });
       } else pending.push(lesson);
     }
-    while (pending.length > 0) {
-      const modules = await this.once(pending);
+    // Tes yang macet dilewati pada putaran berikutnya (di proses baru), supaya tugas lain tetap
+    // dinilai; semuanya tetap di dalam LESSON_TIMEOUT_MS per pelajaran dan paling banyak 3 putaran ulang.
+    interface Earlier {
+      tests: Map<string, TestReport>;
+      stuckTests: Map<string, StuckReport>;
+      since: number;
+      retries: number;
+    }
+    const earlier = new Map<Lesson, Earlier>();
+    const merged = (lesson: Lesson, m: ModuleReport): ModuleReport => {
+      const e = earlier.get(lesson);
+      if (!e) return m;
+      const tests = new Map(e.tests);
+      for (const [k, v] of m.tests) if (!(v.state === 'skipped' && e.stuckTests.has(k))) tests.set(k, v);
+      return { ...m, tests, stuckTests: e.stuckTests };
+    };
+    const jobs: { lessons: Lesson[]; exclude?: string[]; budgetMs?: number }[] = [{ lessons: pending }];
+    while (jobs.length > 0) {
+      const job = jobs.shift()!;
+      const startedAt = Date.now();
+      const modules = await this.once(job.lessons, job.exclude, job.budgetMs);
       if (!modules) return undefined;
       const interrupted: Lesson[] = [];
-      for (const lesson of pending) {
-        const m = modules.get(lesson.checker)!;
-        if (m.ended || m.stuck || m.crashed) results.set(lesson, summarize(lesson, this.target, m, this.debug));
+      for (const lesson of job.lessons) {
+        const m = merged(lesson, modules.get(lesson.checker)!);
+        const e = earlier.get(lesson) ?? { tests: new Map(), stuckTests: new Map(), since: startedAt, retries: 0 };
+        const left = LESSON_TIMEOUT_MS - (Date.now() - e.since);
+        const stuckTest = m.stuck?.kind === 'loop' ? m.stuck.test : undefined;
+        if (stuckTest?.fullName && e.retries < 3 && left > STUCK_MS + 5000) {
+          e.tests = m.tests;
+          e.stuckTests = new Map(m.stuckTests ?? []).set(stuckTest.fullName, m.stuck!);
+          e.retries++;
+          earlier.set(lesson, e);
+          jobs.push({ lessons: [lesson], exclude: [...e.stuckTests.keys()], budgetMs: left });
+        } else if (m.ended || m.stuck || m.crashed) results.set(lesson, summarize(lesson, this.target, m, this.debug));
         else interrupted.push(lesson);
       }
-      if (interrupted.length === pending.length) {
+      if (interrupted.length === job.lessons.length) {
         // Tidak ada kemajuan sama sekali: jangan berputar selamanya.
         for (const lesson of interrupted) results.set(lesson, summarize(lesson, this.target, undefined, this.debug));
-        break;
-      }
-      pending = interrupted;
+      } else if (interrupted.length > 0) jobs.push({ lessons: interrupted });
     }
     return lessons.map((l) => results.get(l)!);
   }
