@@ -147,7 +147,7 @@ export function createApp(options: AppOptions = {}) {
     //   lalu jawab JSON { ok: true, username } untuk request JSON, atau redirect 303 ke /dashboard.
     //
     // Tugas 3: sebelum menyimpan data pengguna, ganti session ID dengan req.session.regenerate(callback)
-    // dan simpan user di DALAM callback itu.
+    // dan simpan user di DALAM callback itu, untuk login JSON maupun form (setiap jalan login).
     void accounts;
     void dummy;
     void verifyPassword;
