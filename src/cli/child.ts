@@ -56,6 +56,7 @@ channel.onmessage = (event) => {
     fullName?: string;
     state?: string;
     errors?: ErrorReport[];
+    tests?: { name: string; fullName: string }[];
   };
   const file = path.resolve(m.file);
   if (!runFiles.has(file)) return;
@@ -75,6 +76,7 @@ channel.onmessage = (event) => {
   else if (m.type === 'request') w.requests.set(m.id!, m.what ?? '');
   else if (m.type === 'response') w.requests.delete(m.id!);
   else if (m.type === 'done') w.done = true;
+  else if (m.type === 'collected') send({ type: 'collected', file, tests: m.tests ?? [] });
   else if (m.type === 'result' && !reportedTests.has(`${file}\0${m.fullName}`)) {
     send({ type: 'test', file, test: { name: m.name ?? '', fullName: m.fullName ?? '', state: m.state, errors: m.errors } });
   }

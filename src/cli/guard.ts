@@ -10,7 +10,7 @@ import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { BroadcastChannel } from 'node:worker_threads';
-import { afterAll, afterEach, beforeEach, expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { ROOT, targetFile } from '../harness/target.ts';
 import { GUARD_CHANNEL } from './limits.ts';
 
@@ -133,6 +133,19 @@ function install(): GuardState {
   process.on('uncaughtException', uncaught('Error tak tertangkap (uncaught exception)'));
   return s;
 }
+
+// Daftar tes dikabarkan langsung juga (laporan vitest bisa belum terkirim bila worker macet).
+// eslint-disable-next-line no-empty-pattern -- vitest menuntut destrukturisasi pada argumen pertama
+beforeAll(({}, suite) => {
+  type Node = { type?: string; name: string; fullTestName?: string; tasks?: Node[] };
+  const tests: { name: string; fullName: string }[] = [];
+  const walk = (n: Node) => {
+    if (n.type === 'test') tests.push({ name: n.name, fullName: n.fullTestName ?? n.name });
+    for (const t of n.tasks ?? []) walk(t);
+  };
+  walk(suite as unknown as Node);
+  post({ type: 'collected', tests });
+});
 
 beforeEach((ctx) => {
   post({ type: 'test', name: ctx.task.name, fullName: ctx.task.fullTestName });

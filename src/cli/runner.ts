@@ -210,6 +210,7 @@ export function summarize(lesson: Lesson, target: string, module: ModuleReport |
   if (module?.stuck?.test) stopped = stuckMessage(module.stuck, exercise);
 
   if (module) {
+    let sawStuck = false;
     const all = module.collected.length > 0 ? module.collected : [...module.tests.values()];
     for (const { name, fullName } of all) {
       const top = fullName.split(' > ')[0] ?? name;
@@ -232,10 +233,11 @@ export function summarize(lesson: Lesson, target: string, module: ModuleReport |
         continue;
       }
       if (!report && !stopped && !fileError) continue; // belum berjalan, tanpa alasan: tidak dihitung
+      const isStuck = Boolean(module.stuck?.test && (module.stuck.test.fullName ?? module.stuck.test.name) === fullName);
+      sawStuck ||= isStuck;
       task.total++;
       if (report?.state === 'passed') task.passed++;
       else if (!task.failure) {
-        const isStuck = module.stuck?.test && (module.stuck.test.fullName ?? module.stuck.test.name) === fullName;
         if (isStuck || (!report && stopped)) {
           task.failure = isStuck ? stopped : `Tugas ${info.number}: belum sempat diperiksa karena pemeriksaan dihentikan.\n${stopped ?? fileError}`;
         } else {
@@ -245,11 +247,13 @@ export function summarize(lesson: Lesson, target: string, module: ModuleReport |
       }
     }
     // Tes yang macet tanpa ada di daftar (mis. hook): tetap tampilkan alasannya.
-    if (stopped && ![...tasks.values()].some((t) => t.failure === stopped)) {
+    if (stopped && !sawStuck) {
       const info = taskOf(module.stuck?.test?.fullName ?? '') ?? taskOf(module.stuck?.test?.name ?? '');
       const t = info && tasks.get(info.number);
-      if (t) t.failure = stopped;
-      else fileError ??= stopped;
+      if (t) {
+        t.total++;
+        t.failure ??= stopped;
+      } else fileError ??= stopped;
     }
   }
   const list = [...tasks.values()].sort((a, b) => a.number - b.number);
@@ -326,7 +330,9 @@ export class Checker {
     if (m.type === 'run-end') return run.finish();
     const mod = run.modules.get(path.resolve(m.file));
     if (!mod || mod.ended || mod.stuck) return;
-    if (m.type === 'collected') mod.collected = m.tests;
+    if (m.type === 'collected') {
+      if (m.tests.length >= mod.collected.length) mod.collected = m.tests;
+    }
     else if (m.type === 'test') mod.tests.set(m.test.fullName, m.test);
     else if (m.type === 'module-end') {
       mod.errors = m.errors;
