@@ -40,7 +40,7 @@
 import crypto from 'node:crypto';
 import type { RequestListener } from 'node:http';
 import { syncBuiltinESMExports } from 'node:module';
-import { afterAll, beforeAll, describe, expect, onTestFinished, test, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, onTestFinished, test, vi } from 'vitest';
 import {
   attempt,
   check,
@@ -203,12 +203,21 @@ let mainApp: RequestListener;
 let server: RunningServer;
 /** Panggilan scrypt saat server utama dibuat: di antaranya hash tersimpan setiap pengguna. */
 let mainStartup: ScryptCall[] = [];
+let startupError: unknown;
 // Dibuat di beforeAll, bukan saat berkas dimuat: mutan (npm run mutasi) baru aktif saat tes mulai.
+// Error dari createApp disimpan lalu dilempar di setiap tes, supaya setiap tes gagal dengan pesannya.
 beforeAll(async () => {
   const mark = scryptCalls.length;
-  mainApp = await attempt('createApp', () => mod.createApp({ users: MAIN_USERS, secret: SECRET, now: clock.now, scrypt: FAST_SCRYPT }));
-  mainStartup = scryptCalls.slice(mark);
-  server = await listen(mainApp);
+  try {
+    mainApp = await attempt('createApp', () => mod.createApp({ users: MAIN_USERS, secret: SECRET, now: clock.now, scrypt: FAST_SCRYPT }));
+    mainStartup = scryptCalls.slice(mark);
+    server = await listen(mainApp);
+  } catch (err) {
+    startupError = err;
+  }
+});
+beforeEach(() => {
+  if (startupError) throw startupError;
 });
 afterAll(() => server?.close());
 
@@ -505,6 +514,7 @@ describe('Tugas 1: login dengan password yang di-hash', () => {
       const c = client(server);
       const res = await c.post('/login', opts);
       checkStatus(res, [400, 401], `POST /login ${what} harus ditolak dengan 400 atau 401 (bukan error server, bukan login).`);
+      checkFailureBody(res, `POST /login ${what}`);
       const dash = await dashboard(c);
       check(!isDashboardOf(dash, 'budi'), `POST /login ${what} tidak boleh membuka dashboard.`, { diterima: dash.status, res: dash });
     }
