@@ -60,10 +60,10 @@
 // - di production cookie __Host-sid dihapus dengan Secure; Path=/ → "Tugas 8: di mode production, logout menghapus __Host-sid yang bisa diterima browser"
 import { randomBytes } from 'node:crypto';
 import type { RequestListener } from 'node:http';
-import { afterAll, beforeAll, describe, test } from 'vitest';
+import { afterAll, beforeEach, describe, test } from 'vitest';
 import {
-  attempt,
   check,
+  CheckFailure,
   checkStatus,
   client,
   createClock,
@@ -111,17 +111,25 @@ const HTTPS = { 'x-forwarded-proto': 'https' };
 const scrypt = { N: 2 ** 12, r: 8, p: 1 };
 const clock = createClock();
 const timeClock = createClock();
-// Server dibuat di beforeAll, bukan saat berkas dimuat: bila createApp melempar error, setiap tugas
-// gagal dengan pesan itu, alih-alih berkas checker gagal dimuat tanpa satu tes pun.
+// Server dibuat sekali, sebelum tes pertama (beforeEach), bukan saat berkas dimuat: bila createApp
+// melempar error, setiap tes gagal dengan pesan itu, alih-alih berkas checker gagal tanpa satu tes pun.
 let server: RunningServer;
 let defaults: RunningServer;
 let production: RunningServer;
 let envProduction: RunningServer;
 let timeServer: RunningServer;
 const running: RunningServer[] = [];
-beforeAll(async () => {
-  const start = async (create: () => RequestListener) => {
-    const srv = await listen(await attempt('createApp', create));
+let started: Promise<void> | undefined;
+beforeEach(() => (started ??= startServers()));
+async function startServers() {
+  const start = async (create: () => RequestListener | Promise<RequestListener>) => {
+    let app: RequestListener;
+    try {
+      app = await create();
+    } catch (err) {
+      throw new CheckFailure(`createApp melempar error: ${(err as Error)?.message ?? String(err)}`);
+    }
+    const srv = await listen(app);
     running.push(srv);
     return srv;
   };
@@ -130,7 +138,7 @@ beforeAll(async () => {
   production = await start(() => mod.createApp({ users: USERS, now: clock.now, secure: true, scrypt }));
   envProduction = await start(() => withEnv({ NODE_ENV: 'production' }, () => mod.createApp({ users: USERS, now: clock.now, scrypt })));
   timeServer = await start(() => mod.createApp({ users: USERS, now: timeClock.now, scrypt }));
-});
+}
 afterAll(() => Promise.all(running.map((srv) => srv.close())));
 
 const ok = (res: Res) => res.status >= 200 && res.status < 400;
@@ -682,6 +690,7 @@ describe('Tugas 6: token CSRF dan SameSite', () => {
     // Form lain (dashboard) juga harus membawa token milik session yang baru.
     const dashboard = await b.get('/dashboard');
     check(dashboard.status === 200 && mediaType(dashboard) === 'text/html', 'GET /dashboard harus menjawab halaman HTML untuk pengguna yang login.', { diterima: `${dashboard.status} ${dashboard.headers.get('content-type')}`, res: dashboard });
+    check(dashboard.body.includes(BUDI.username), 'dashboard harus menyapa pengguna yang login dengan username-nya.', { diharapkan: `halaman yang memuat "${BUDI.username}"`, diterima: dashboard.body.slice(0, 300), res: dashboard });
     if (/<form\b[^>]*method\s*=\s*["']?post/i.test(dashboard.body)) {
       const fresh = hiddenCsrf(dashboard.body);
       check(fresh && fresh !== token, 'form POST di dashboard harus membawa token CSRF milik session setelah login.', { diharapkan: 'token baru di <input name="_csrf">', diterima: fresh ?? '(tidak ada)', res: dashboard });

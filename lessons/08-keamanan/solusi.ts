@@ -112,7 +112,7 @@ export function createApp(options: Options = {}) {
   const hidden = (id: string) => `<input type="hidden" name="_csrf" value="${csrfFor(id)}">`;
 
   const app = express();
-  app.use(express.urlencoded({ extended: false }), express.json());
+  app.use(express.urlencoded(), express.json()); // Express 5: urlencoded bawaannya extended: false
   app.use((_req, res, next) => {
     res.set('Cache-Control', 'no-store'); // halaman pribadi dan token tidak boleh disimpan cache
     next();
