@@ -271,11 +271,14 @@ export function createApp(options: Options = {}) {
     res.status(501).json({ error: 'Belum dibuat (Tugas 4).' });
   });
 
-  // Error yang membawa status 4xx (JSON rusak, body terlalu besar) tetap 4xx, sisanya 500; tanpa stack trace.
+  // Error dengan status 4xx (JSON rusak, body terlalu besar) tetap 4xx, sisanya 500; tanpa stack trace.
   app.use((err: { status?: number }, _req: Request, res: Response, _next: NextFunction) => {
-    const status = Number(err.status) >= 400 && Number(err.status) < 500 ? Number(err.status) : 500;
-    if (status === 500) console.error(err);
-    res.status(status).json({ error: status < 500 ? 'Request tidak valid.' : 'Terjadi kesalahan di server.' });
+    if (err.status && err.status < 500) {
+      res.status(err.status).json({ error: 'Request tidak valid.' });
+      return;
+    }
+    console.error(err); // stack trace hanya di log server, tidak di response
+    res.status(500).json({ error: 'Terjadi kesalahan di server.' });
   });
 
   return app;

@@ -1,18 +1,21 @@
 // Syarat pelajaran 07 (tugas, komentar kode awal, teks) dan tes yang menjaganya:
 // Tugas 1
-// - remember=on (form) → cookie remember HttpOnly, SameSite=Lax, Path=/, Max-Age tepat 30 hari (2592000 detik, dari now()):
+// - form login punya kotak centang remember; tamu tidak mendapat session; remember=on (form) → cookie remember
+//   HttpOnly, SameSite=Lax, Path=/, Max-Age tepat 30 hari (2592000 detik, dari now()):
 //   "Tugas 1: login dengan remember=on mengirim cookie remember yang aman"
 // - remember: true (JSON) juga: "Tugas 1: login JSON dengan remember: true juga mengirim cookie remember"
 // - tanpa centang, atau nilai lain (off, kosong, false, "false", 0): tanpa cookie, tanpa baris token:
 //   "Tugas 1: tanpa remember=on tidak ada cookie remember dan tidak ada baris token"
-// - Secure di production (HTTPS di balik proxy), juga setelah rotasi: "Tugas 1: di production cookie remember juga Secure"
+// - Secure di production (HTTPS di balik proxy, trust proxy), juga setelah rotasi dan untuk sid:
+//   "Tugas 1: di production cookie remember juga Secure"
 // - token selector:validator base64url; selector ≥ 12 byte, validator ≥ 32 byte, keduanya dari CSPRNG:
 //   "Tugas 1: selector dan validator berasal dari crypto.randomBytes (12 dan 32 byte)"
 // - setiap login token baru: "Tugas 1: setiap login membuat token acak yang berbeda"
 // - baris menyimpan selector, SHA-256 validator, username, expires_at = now() + 30 hari; validator mentah
 //   tidak ada di tabel mana pun (app.locals.db): "Tugas 1: database menyimpan selector dan SHA-256 validator, bukan validatornya"
 // Tugas 2
-// - tanpa session login + remember sah → session baru (sid baru), validator dirotasi, atribut cookie sama:
+// - tanpa session login + remember sah → session baru (sid baru), validator dirotasi, atribut cookie sama,
+//   dashboard tetap Cache-Control: no-store:
 //   "Tugas 2: setelah browser ditutup-buka, /dashboard tetap terbuka dan tokennya dirotasi"
 // - berlaku untuk route mana pun: "Tugas 2: masuk otomatis berlaku di route mana pun, bukan hanya /dashboard"
 // - session yang sudah login tidak memakai token: "Tugas 2: session yang sudah login tidak memakai (merotasi) token remember"
@@ -24,8 +27,10 @@
 //   "Tugas 2: token berlaku sampai tepat 30 hari menurut jam app", "Tugas 2: token yang sudah lewat 30 hari ditolak"
 // - token rusak/tidak dikenal ditolak tanpa error, dan cookie-nya dihapus:
 //   "Tugas 2: cookie remember yang rusak atau tidak dikenal ditolak tanpa error"
+// - token ditolak di browser → seperti tamu, diarahkan ke /login: "Tugas 2: browser dengan token yang ditolak diarahkan ke /login"
 // - nilai yang ditulis ke HTML di-escape: "Tugas 2: dashboard menampilkan nama pengguna sebagai teks, bukan HTML"
-// - request aneh tidak pernah 5xx atau stack trace: "Tugas 2: request aneh tidak membuat server error atau stack trace"
+// - request aneh tidak pernah 5xx, dan tidak ada response dengan stack trace (juga saat error sungguhan):
+//   "Tugas 2: request aneh tidak membuat server error atau stack trace"
 // Tugas 3
 // - validator lama setelah jendela tenggang → tolak + cabut semua token pengguna:
 //   "Tugas 3: token lama yang diputar ulang ditolak dan mencabut semua token pengguna"
@@ -38,7 +43,7 @@
 // - jendela dihitung dari rotasi: "Tugas 3: jendela tenggang dihitung dari saat rotasi, bukan dari saat login"
 // Tugas 4
 // - logout mencabut token perangkat ini dan menghapus cookie: "Tugas 4: logout mencabut token di server dan menghapus cookie remember"
-// - logout dengan remember saja (tanpa sid), lewat form HTML, atau tanpa remember:
+// - logout dengan remember saja (tanpa sid), lewat form HTML (→ /login), atau tanpa remember:
 //   "Tugas 4: logout tanpa sid atau tanpa remember tetap berhasil dan mencabut tokennya"
 // - /password butuh login dan password lama: "Tugas 4: POST /password butuh login dan password lama yang benar"
 // - password baru string ≥ 8 karakter; body form juga: "Tugas 4: password baru minimal 8 karakter, lewat JSON maupun form"
@@ -189,6 +194,7 @@ function withOnly(token: Token | string, headers: Record<string, string> = {}) {
 }
 
 const forge = (token: Token) => `${token.selector}:${randomBytes(32).toString('base64url')}`;
+const unknownToken = () => `${randomBytes(12).toString('base64url')}:${randomBytes(32).toString('base64url')}`;
 
 async function rows(s: Setup): Promise<RememberToken[]> {
   const list = await attempt('rememberTokens(app)', () => mod.rememberTokens(s.app));
@@ -328,6 +334,14 @@ const STACK = /\.(?:[cm]?[jt]s|tsx?):\d+:\d+|node_modules|\bat\s+\S+\s+\(/;
 describe('Tugas 1: token "Ingat saya" saat login', () => {
   test('Tugas 1: login dengan remember=on mengirim cookie remember yang aman', async () => {
     const s = await app('1');
+    const form = await s.browser().get('/login', { headers: { accept: 'text/html' } });
+    checkStatus(form, 200, 'GET /login harus menampilkan form login.');
+    check(/<input\b(?=[^>]*\btype=["']?checkbox)(?=[^>]*\bname=["']?remember\b)[^>]*>/i.test(form.body), 'form login harus punya kotak centang "Ingat saya" bernama remember (nilainya "on").', {
+      diharapkan: '<input type="checkbox" name="remember" value="on">',
+      diterima: form.body.slice(0, 400),
+      res: form,
+    });
+    check(!findSetCookie(form, 'sid'), 'tamu yang hanya membuka form login tidak boleh mendapat session (saveUninitialized: false).', { diterima: form.setCookies, res: form });
     const res = await login(s.browser());
     const cookie = requireSetCookie(res, 'remember', 'saat login dengan remember=on');
     checkRememberAttrs(cookie, res, THIRTY_DAYS_S);
@@ -393,6 +407,8 @@ describe('Tugas 1: token "Ingat saya" saat login', () => {
           diterima: cookie.raw,
           res,
         });
+        const sid = requireSetCookie(res, 'sid', 'di production di balik proxy HTTPS (trust proxy)');
+        check(sid.attrs.secure === true, 'di production, cookie sid juga harus Secure.', { diterima: sid.raw, res });
         const auto = await client(srv).get('/dashboard', withOnly(parseToken(cookie, res), https));
         const rotated = requireSetCookie(auto, 'remember', 'saat masuk otomatis di production (rotasi)');
         check(rotated.attrs.secure === true, 'di production, cookie remember hasil rotasi juga harus Secure.', { diterima: rotated.raw, res: auto });
@@ -459,6 +475,11 @@ describe('Tugas 2: masuk otomatis dan rotasi validator', () => {
       res,
     });
     checkRememberAttrs(requireSetCookie(res, 'remember'), res, THIRTY_DAYS_S);
+    check(/no-store/i.test(res.headers.get('cache-control') ?? ''), 'halaman dashboard (juga setelah masuk otomatis) harus Cache-Control: no-store.', {
+      diharapkan: 'Cache-Control: no-store',
+      diterima: res.headers.get('cache-control'),
+      res,
+    });
     const again = await dashboard(browser);
     checkLoggedIn(again, 'setelah masuk otomatis, request berikutnya harus tetap login lewat session.');
   });
@@ -568,7 +589,7 @@ describe('Tugas 2: masuk otomatis dan rotasi validator', () => {
   test('Tugas 2: cookie remember yang rusak atau tidak dikenal ditolak tanpa error', async () => {
     const s = await app('2');
     const real = rememberFrom(await login(s.browser()), '(kerjakan Tugas 1 dulu)');
-    const unknown = `${randomBytes(12).toString('base64url')}:${randomBytes(32).toString('base64url')}`;
+    const unknown = unknownToken();
     const broken = [
       '',
       'abc',
@@ -587,6 +608,17 @@ describe('Tugas 2: masuk otomatis dan rotasi validator', () => {
       checkRejected(res, `cookie remember=${shown} tidak boleh membuat login, dan tidak boleh membuat server error.`);
       if (value) checkCleared(res, `cookie remember yang ditolak (remember=${shown}) harus dihapus dari browser (clearRemember), agar tidak terkirim terus.`);
     }
+  });
+
+  test('Tugas 2: browser dengan token yang ditolak diarahkan ke /login', async () => {
+    const s = await app('2');
+    const res = await dashboard(s.browser(), withOnly(unknownToken(), { accept: 'text/html' }));
+    check([302, 303, 307].includes(res.status) && /\/login$/.test(res.headers.get('location') ?? ''), 'browser (Accept: text/html) dengan token yang tidak dikenal harus diarahkan ke /login, seperti tamu.', {
+      diharapkan: '303 dengan Location: /login',
+      diterima: `${res.status} ${res.headers.get('location') ?? ''}`,
+      res,
+    });
+    checkCleared(res, 'token yang ditolak harus dihapus dari browser, juga saat diarahkan ke /login.');
   });
 
   test('Tugas 2: dashboard menampilkan nama pengguna sebagai teks, bukan HTML', async () => {
@@ -623,6 +655,15 @@ describe('Tugas 2: masuk otomatis dan rotasi validator', () => {
       });
       check(!STACK.test(res.text), `${what} (${line}): response tidak boleh berisi stack trace.`, { diterima: res.text.slice(0, 400) });
     }
+    // Error sungguhan di server (database sudah ditutup): boleh 500, tetapi tanpa stack trace.
+    const broken = await setup();
+    (broken.app.locals.db as { close(): void }).close();
+    const res = await dashboard(broken.browser(), withOnly(unknownToken()));
+    check(res.status > 0 && !STACK.test(res.body), 'error di server (di sini: database sudah ditutup) boleh dijawab 500, tetapi tanpa stack trace.', {
+      diharapkan: '500 {"error":"…"} tanpa stack trace',
+      diterima: res.body.slice(0, 400),
+      res,
+    });
   });
 });
 
@@ -767,9 +808,9 @@ describe('Tugas 4: logout dan ganti password mencabut token', () => {
     const token = rememberFrom(await login(s.browser()), '(kerjakan Tugas 1 dulu)');
     // Browser baru dibuka (sid sudah hilang), lalu tombol Logout di halaman lama ditekan: form HTML.
     const res = await s.browser().post('/logout', withOnly(token, { accept: 'text/html' }));
-    check(res.status >= 200 && res.status < 400, 'POST /logout yang hanya membawa cookie remember (form HTML) harus berhasil.', {
-      diharapkan: '303 ke /login (atau 2xx)',
-      diterima: res.status,
+    check([302, 303].includes(res.status) && /\/login$/.test(res.headers.get('location') ?? ''), 'POST /logout dari form HTML (yang hanya membawa cookie remember) harus berhasil dan mengarahkan ke /login.', {
+      diharapkan: '303 dengan Location: /login',
+      diterima: `${res.status} ${res.headers.get('location') ?? ''}`,
       res,
     });
     checkCleared(res, 'logout yang hanya membawa cookie remember harus tetap menghapus cookie itu di browser.');

@@ -135,7 +135,9 @@ export function createApp(options: Options = {}) {
 
   // Mengembalikan pemilik token, dan token baru bila validatornya dirotasi.
   function useToken(value: string, at: number): { username: string; token?: string; expiresAt: number } | undefined {
-    const [, selector = '', validator = ''] = TOKEN.exec(value) ?? [];
+    const match = TOKEN.exec(value);
+    if (!match) return undefined; // rusak: bukan selector:validator dengan panjang yang benar
+    const [selector, validator] = [match[1]!, match[2]!];
     const row = q.find.get(selector) as Row | undefined;
     if (!row) return undefined;
     if (row.expires_at <= at) {
@@ -302,11 +304,14 @@ export function createApp(options: Options = {}) {
     else res.redirect(303, '/dashboard');
   });
 
-  // Error yang membawa status 4xx (JSON rusak, body terlalu besar) tetap 4xx, sisanya 500; tanpa stack trace.
+  // Error dengan status 4xx (JSON rusak, body terlalu besar) tetap 4xx, sisanya 500; tanpa stack trace.
   app.use((err: { status?: number }, _req: Request, res: Response, _next: NextFunction) => {
-    const status = Number(err.status) >= 400 && Number(err.status) < 500 ? Number(err.status) : 500;
-    if (status === 500) console.error(err);
-    res.status(status).json({ error: status < 500 ? 'Request tidak valid.' : 'Terjadi kesalahan di server.' });
+    if (err.status && err.status < 500) {
+      res.status(err.status).json({ error: 'Request tidak valid.' });
+      return;
+    }
+    console.error(err); // stack trace hanya di log server, tidak di response
+    res.status(500).json({ error: 'Terjadi kesalahan di server.' });
   });
 
   return app;
