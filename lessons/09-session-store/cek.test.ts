@@ -30,8 +30,9 @@
 // - session ID dari CSPRNG, ≥ 128 bit (ASVS 5.0 7.2.3); ditandatangani dengan opsi secret (secret sama di
 //   semua instance) → "session ID setelah login dari CSPRNG, unik, ≥ 128 bit"
 // - app login tetap menolak password salah → "password yang salah tetap ditolak …"
-// - production: cookie Secure di balik proxy HTTPS → "NODE_ENV=production di balik proxy HTTPS: cookie sid Secure"
-// - username ditulis ke HTML sebagai teks → "username berisi markup tampil sebagai teks di dashboard"
+// - production: cookie Secure di balik proxy HTTPS; trust proxy hanya di production → "NODE_ENV=production di balik proxy HTTPS: cookie sid Secure"
+// - saveUninitialized: false dan resave: false (pelajaran 05) → "pengunjung anonim tidak mengisi store, …"
+// - username ditulis ke HTML sebagai teks, tetap utuh → "username berisi markup tampil sebagai teks di dashboard"
 // - body rusak → 4xx, bukan 5xx → "body JSON rusak ke /login dijawab 4xx, bukan error server"
 // - Redis (connect-redis) bila REDIS_URL diisi → "Redis — masih login setelah restart, …"
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -769,8 +770,14 @@ describe('Tugas 3: store dipasang di app login, dua instance, restart', { timeou
     const browser = client(await markupApp());
     await login(browser, SITI);
     const res = await browser.get('/dashboard');
-    const rawHtml = mediaType(res) === 'text/html' && res.body.includes('<script>alert(1)</script>');
-    check(res.status === 200 && !rawHtml && res.body.includes('siti'), 'dashboard harus menulis username sebagai teks: escape setiap nilai yang ditulis ke HTML.', {
+    const html = mediaType(res) === 'text/html';
+    const decoded = res.body.replace(/&(#x[0-9a-f]+|#\d+|lt|gt|amp|quot|apos);/gi, (_m, e: string) => {
+      const named: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+      if (e[0] !== '#') return named[e.toLowerCase()]!;
+      return String.fromCodePoint(e[1]?.toLowerCase() === 'x' ? parseInt(e.slice(2), 16) : Number(e.slice(1)));
+    });
+    const shown = html ? !res.body.includes(SITI.username) && decoded.includes(SITI.username) : res.body.includes('siti');
+    check(res.status === 200 && shown, 'dashboard harus menulis username sebagai teks: escape setiap nilai yang ditulis ke HTML, dan username tetap terbaca utuh.', {
       diharapkan: 'Halo, siti&lt;script&gt;alert(1)&lt;/script&gt;',
       diterima: `${res.status} ${res.body.slice(0, 200)}`,
       petunjuk: 'tulis ${escapeHtml(username)}, bukan ${username}.',
@@ -801,7 +808,46 @@ describe('Tugas 3: store dipasang di app login, dua instance, restart', { timeou
     }
   });
 
+  test('Tugas 3: pengunjung anonim tidak mengisi store, request yang hanya membaca tidak menulis ulang session', async () => {
+    const store = await openStore(newDbFile(), createClock());
+    const written: string[] = [];
+    const set = store.set.bind(store);
+    store.set = (sid: string, sess: session.SessionData, cb?: (err?: unknown) => void) => {
+      written.push(sid);
+      return set(sid, sess, cb);
+    };
+    const server = await startApp({ store });
+    const anon = client(server);
+    await anon.get('/login');
+    await dashboard(anon);
+    await anon.post('/login', { form: { username: 'budi', password: 'salah' } });
+    check(written.length === 0, 'pengunjung yang belum login tidak boleh membuat baris session di store (saveUninitialized: false).', {
+      diharapkan: 'store.set tidak dipanggil sebelum login',
+      diterima: `store.set dipanggil ${written.length} kali`,
+      petunjuk: 'saveUninitialized: false, seperti pelajaran 05.',
+    });
+    const browser = client(server);
+    const cookie = decodeURIComponent(await login(browser));
+    const id = cookie.slice(2, cookie.lastIndexOf('.'));
+    written.length = 0;
+    expectLoggedIn(await dashboard(browser), 'setelah login, GET /dashboard harus 200.');
+    check(!written.includes(id), 'GET /dashboard tidak mengubah session, jadi session tidak boleh ditulis ulang ke store: cukup touch().', {
+      diharapkan: 'store.touch dipanggil, store.set tidak',
+      diterima: `store.set("${id}", …) dipanggil`,
+      petunjuk: 'resave: false, seperti pelajaran 05.',
+    });
+  });
+
   test('Tugas 3: NODE_ENV=production di balik proxy HTTPS: cookie sid Secure', async () => {
+    const dev = await withEnv({ NODE_ENV: 'development' }, () =>
+      attempt('createApp({ store })', () => mod.createApp({ store: new session.MemoryStore(), secret: SECRET, scrypt: FAST_SCRYPT, users: [] })),
+    );
+    const trust: unknown = (dev as unknown as { get?: (name: string) => unknown }).get?.('trust proxy');
+    check(!trust, 'di luar production, app tidak boleh memercayai header X-Forwarded-* (trust proxy hanya di production).', {
+      diharapkan: "app.get('trust proxy') === false",
+      diterima: String(trust),
+      petunjuk: "if (production) app.set('trust proxy', 1)",
+    });
     const server = await withEnv({ NODE_ENV: 'production' }, async () => startApp({ store: await openStore(newDbFile(), createClock()) }));
     const res = await client(server).post('/login', { form: BUDI, headers: { 'x-forwarded-proto': 'https' } });
     const sid = res.setCookies.map((c) => c.toLowerCase()).find((c) => c.startsWith('sid='));

@@ -222,7 +222,7 @@ export function createApp(options: AppOptions = {}) {
   const app = express();
   if (production) app.set('trust proxy', 1);
   app.use(session({ name: 'sid', secret: secret || 'rahasia-pengembangan-jangan-dipakai', store, resave: false, saveUninitialized: false, cookie }));
-  app.use(express.urlencoded({ extended: false, limit: '10kb' }));
+  app.use(express.urlencoded({ limit: '10kb' }));
   app.use(express.json({ limit: '10kb' }));
 
   function loginFailed(req: Request, res: Response, status = 401) {
