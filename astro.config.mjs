@@ -1,7 +1,10 @@
 // @ts-check
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
+import progress from './src/progress/integration.ts';
+import { parse as parseYaml } from 'yaml';
+import { rehypeGlossary } from './src/components/glosarium.mjs';
 
 // Pelajaran bernomor (00-…, 01-…) urut menurut nama folder; lalu penutup dan glosarium.
 /** @param {string} slug */
@@ -11,28 +14,79 @@ const lessons = readdirSync(new URL('./lessons', import.meta.url))
   .sort();
 const extras = ['penutup', 'glosarium'].filter(hasPage);
 
+/** Judul dari frontmatter, diawali nomor pelajaran: "04 · Session dari nol". @param {string} slug */
+const lessonLabel = (slug) => {
+  const text = readFileSync(new URL(`./lessons/${slug}/index.mdx`, import.meta.url), 'utf8');
+  const title = parseYaml(/^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] ?? '')?.title ?? slug;
+  return `${slug.slice(0, 2)} · ${title}`;
+};
+
+/** Halaman kecil berisi kode awal lengkap / kode solusi yang sudah diwarnai, diambil saat diminta. */
+const solutionFragments = {
+  name: 'solusi-terpisah',
+  hooks: {
+    /** @param {{ injectRoute: (r: { pattern: string, entrypoint: string, prerender?: boolean }) => void }} options */
+    'astro:config:setup': ({ injectRoute }) => {
+      injectRoute({ pattern: '/[lesson]/kode/[berkas]', entrypoint: './src/components/KodeHalaman.astro', prerender: true });
+    },
+  },
+};
+
+/** Expressive Code: di contoh pertukaran (console, http, teks) baris Set-Cookie/Cookie ditandai. */
+const markCookieLines = {
+  name: 'tandai-cookie',
+  hooks: {
+    /** @param {{ codeBlock: { language: string, props: Record<string, unknown> } }} ctx */
+    preprocessMetadata: ({ codeBlock }) => {
+      if (/^(ts|tsx|js|jsx|mjs|typescript|javascript|json)$/.test(codeBlock.language)) return;
+      const mark = codeBlock.props.mark;
+      codeBlock.props.mark = [...(mark === undefined ? [] : Array.isArray(mark) ? mark : [mark]), /(?:Set-)?Cookie: .*/gi];
+    },
+  },
+};
+
 // Situs bisa diterbitkan di sub-path, misalnya GitHub Pages: SITE_URL=https://nama.github.io BASE_PATH=/repo
+const base = process.env.BASE_PATH || '/';
 export default defineConfig({
   site: process.env.SITE_URL || 'http://localhost:4321',
-  base: process.env.BASE_PATH || '/',
+  base,
+  // Glosarium: kartu per istilah dengan id stabil; pelajaran menautkan kemunculan pertama istilahnya.
+  markdown: { rehypePlugins: [rehypeGlossary({ base })] },
   integrations: [
+    // Kemajuan dari latihan/kemajuan.json di halaman: hanya `astro dev` (npm start), tidak ada di build.
+    progress(),
     starlight({
       title: 'Cookie dan Session',
       description: 'Buku latihan interaktif: Bagaimana Cara Kerja Cookie dan Session?',
       defaultLocale: 'root',
       locales: { root: { label: 'Bahasa Indonesia', lang: 'id' } },
       customCss: ['./src/styles/custom.css'],
-      // Pencarian dimuat saat dibuka (lihat komponennya): JS halaman tetap kecil.
-      components: { Search: './src/components/Search.astro' },
+      components: {
+        // Pencarian dimuat saat dibuka (lihat komponennya): JS halaman tetap kecil.
+        Search: './src/components/Search.astro',
+        // Judul bernomor dan posisi pelajaran ("Langkah 5 dari 11").
+        PageTitle: './src/components/JudulHalaman.astro',
+        // Tombol menu ponsel yang berkata jujur saat JavaScript mati.
+        MobileMenuToggle: './src/components/TombolMenu.astro',
+      },
+      // Latihan, Petunjuk, Solusi (judulnya dari komponen) masuk ke "Di halaman ini"; judul bernomor.
+      routeMiddleware: './src/components/routeData.ts',
       sidebar: [
         { label: 'Mulai', items: [{ label: 'Beranda', link: '/' }] },
-        { label: 'Pelajaran', items: lessons.map((slug) => ({ slug })) },
+        { label: 'Pelajaran', items: lessons.map((slug) => ({ slug, label: lessonLabel(slug) })) },
         ...(extras.length ? [{ label: 'Penutup', items: extras.map((slug) => ({ slug })) }] : []),
       ],
+      // Baris panjang (Set-Cookie dengan semua atributnya) dibungkus, indentasi tetap.
+      expressiveCode: {
+        defaultProps: { wrap: true, preserveIndent: true },
+        plugins: [markCookieLines],
+        styleOverrides: { borderRadius: '0.4rem' },
+      },
       // Aside (:::note) dan tautan judul juga untuk MDX di luar src/content/docs.
       markdown: { processedDirs: ['./lessons'] },
       lastUpdated: false,
       pagination: true,
     }),
+    solutionFragments,
   ],
 });

@@ -7,6 +7,8 @@ import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser } from 'playwright-core';
 import { hasChromium, launchChromium } from './browser/chromium.ts';
 import { ROOT } from './cli.ts';
 
@@ -80,17 +82,54 @@ describe('situs', () => {
 
   test.each(lessons)('%s: kode awal dan solusi dirender dari berkas aslinya', (id) => {
     const page = text(html(`${id}/index.html`));
-    const line = (file: string) =>
+    const lines = (file: string) =>
       readFileSync(path.join(lessonsDir, id, file), 'utf8')
         .split('\n')
         .map((l) => l.trim())
-        .filter((l) => l.length > 20)
-        .at(-1)!;
-    expect(page).toContain(line('awal.ts'));
-    expect(page).toContain(line('solusi.ts'));
+        .filter((l) => l.length > 20);
+    // Halaman pelajaran: awal kode awal; kode lengkap di halaman kecil yang diambil saat diminta.
+    expect(page).toContain(lines('awal.ts')[0]);
+    expect(text(html(`${id}/kode/awal/index.html`))).toContain(lines('awal.ts').at(-1));
+    expect(text(html(`${id}/kode/solusi/index.html`))).toContain(lines('solusi.ts').at(-1));
+    expect(page).not.toContain(lines('solusi.ts').at(-1));
+    expect(html(`${id}/index.html`)).toContain(`href="${base}/${id}/kode/solusi/"`);
     expect(page).toContain('Lihat solusi');
     expect(page).toContain(`npm run cek -- ${id.slice(0, 2)}`);
   });
+
+  test.each(lessons)('%s: "Di halaman ini" memuat Latihan, Petunjuk, Solusi, Uji pemahamanmu; judul bernomor', (id) => {
+    const page = html(`${id}/index.html`);
+    const toc = /<starlight-toc[\s\S]*?<\/starlight-toc>/.exec(page)?.[0] ?? '';
+    for (const slug of ['latihan', 'petunjuk', 'solusi', 'uji-pemahamanmu']) {
+      expect(toc, `#${slug} di daftar isi`).toContain(`href="#${slug}"`);
+      expect(page, `id="${slug}" di halaman`).toContain(`id="${slug}"`);
+    }
+    // Urutan daftar isi = urutan di halaman.
+    const order = ['latihan', 'petunjuk', 'solusi', 'uji-pemahamanmu'].map((s) => toc.indexOf(`href="#${s}"`));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    const nn = id.slice(0, 2);
+    expect(page).toMatch(new RegExp(`<h1 id="_top"[^>]*>${nn} · `));
+    expect(text(page)).toContain(`Langkah ${lessons.indexOf(id) + 1} dari ${lessons.length}`);
+    expect(text(/<nav[^>]+aria-label="Utama"[\s\S]*?<\/nav>|<div class="sidebar-content[\s\S]*?<\/nav>/.exec(page)?.[0] ?? page)).toContain(`${nn} · `);
+    // Tugas bernomor sekali: teks "Tugas 1." tanpa nomor daftar.
+    expect(page).toMatch(/<ol class="latihan-tugas"/);
+  });
+
+  test('glosarium: setiap istilah kartu dengan id stabil; pelajaran menautkan kemunculan pertamanya', () => {
+    const page = html('glosarium/index.html');
+    expect(page).toMatch(/<section class="istilah"[^>]*>[\s\S]*?<h3 id="httponly"[^>]*data-pagefind-weight="10"/);
+    const ids = [...page.matchAll(/<h3 id="([^"]+)"/g)].map((m) => m[1]);
+    expect(ids.length).toBeGreaterThan(30);
+    expect(new Set(ids).size).toBe(ids.length);
+    const glossary = readFileSync(path.join(lessonsDir, 'glosarium/index.mdx'), 'utf8');
+    const terms = glossary.split(/^### /m).slice(1);
+    expect(ids.length).toBe(terms.length);
+    // Pelajaran tempat HttpOnly pertama muncul menautkannya.
+    const first = /Pertama di \[(\d\d)\]/.exec(terms.find((t) => t.startsWith('HttpOnly'))!)![1];
+    const lesson = lessons.find((l) => l.startsWith(first!))!;
+    expect(html(`${lesson}/index.html`)).toContain(`href="${base}/glosarium/#httponly"`);
+  });
+
 
   test('beranda: bahasa Indonesia, daftar pelajaran, kredit artikel asal', () => {
     const page = html('index.html');
@@ -130,29 +169,154 @@ describe('situs', () => {
     }
     expect(broken).toEqual([]);
   });
-  test.skipIf(!hasChromium)('di layar ponsel (390 px) tidak ada halaman yang melebar ke samping', async () => {
-    const types: Record<string, string> = { '.html': 'text/html', '.css': 'text/css', '.js': 'text/javascript', '.svg': 'image/svg+xml' };
-    const server = http.createServer((req, res) => {
-      const url = decodeURIComponent(new URL(req.url!, 'http://x').pathname).replace(base, '') || '/';
-      let file = path.join(outDir, url);
-      if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
-      if (!existsSync(file)) return void res.writeHead(404).end();
-      res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+
+  describe.skipIf(!hasChromium)('di Chromium', () => {
+    let server: http.Server;
+    let browser: Browser;
+    let origin = '';
+    const dirs = pages.map((p) => (p === 'index.mdx' ? '' : `${path.dirname(p)}/`));
+    beforeAll(async () => {
+      const types: Record<string, string> = { '.html': 'text/html', '.css': 'text/css', '.js': 'text/javascript', '.svg': 'image/svg+xml', '.json': 'application/json' };
+      server = http.createServer((req, res) => {
+        const url = decodeURIComponent(new URL(req.url!, 'http://x').pathname).replace(base, '') || '/';
+        let file = path.join(outDir, url);
+        if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
+        if (!existsSync(file)) return void res.writeHead(404).end();
+        res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+      });
+      await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+      origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}${base}`;
+      browser = await launchChromium();
     });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    const browser = await launchChromium();
-    try {
-      const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-      const wide: string[] = [];
-      for (const p of pages) {
-        const dir = p === 'index.mdx' ? '' : `${path.dirname(p)}/`;
-        await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}${base}/${dir}`);
-        if (await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth)) wide.push(dir || '/');
+    afterAll(async () => {
+      await browser?.close();
+      server?.close();
+    });
+    const open = async (width: number, theme: 'light' | 'dark' = 'dark', javaScriptEnabled = true) => {
+      const context = await browser.newContext({ viewport: { width, height: 844 }, javaScriptEnabled });
+      await context.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
+      return { context, page: await context.newPage() };
+    };
+
+    test('390 px dan 1280 px: tidak ada halaman yang melebar dan tidak ada baris kode yang terpotong', async () => {
+      const problems: string[] = [];
+      for (const width of [390, 1280]) {
+        const { context, page } = await open(width);
+        for (const dir of dirs) {
+          await page.goto(`${origin}/${dir}`);
+          if (await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth)) problems.push(`${width}px /${dir}: halaman melebar`);
+          const clipped = await page.evaluate(() =>
+            [...document.querySelectorAll('pre')].filter((pre) => pre.scrollWidth > pre.clientWidth + 1).map((pre) => pre.textContent!.slice(0, 60)),
+          );
+          for (const c of clipped) problems.push(`${width}px /${dir}: kode menggulir ke samping: ${c}`);
+        }
+        await context.close();
       }
-      expect(wide).toEqual([]);
-    } finally {
-      await browser.close();
-      server.close();
-    }
+      expect(problems).toEqual([]);
+    });
+
+    test('kuis: pilihan ditandai, salah dijelaskan dan boleh dicoba lagi, benar membuka jawaban, hasil disimpan', async () => {
+      const { context, page } = await open(390);
+      const id = lessons.find((l) => l.startsWith('04')) ?? lessons[0]!;
+      await page.goto(`${origin}/${id}/`);
+      await page.evaluate(() => ((window as unknown as { penanda: number }).penanda = 1));
+      const kuis = page.locator('[data-kuis]').first();
+      const jawaban = Number(await kuis.getAttribute('data-jawaban'));
+      const options = kuis.locator('input[type=radio]');
+      const wrong = jawaban === 0 ? 1 : 0;
+      await expect(kuis.locator('.kuis-kunci').isVisible()).resolves.toBe(false);
+      // Keyboard: pilih dengan tombol panah, periksa dengan Enter, tanpa memuat ulang halaman.
+      await options.nth(wrong).focus();
+      await page.keyboard.press('Space');
+      await page.keyboard.press('Enter');
+      await expect(page.evaluate(() => (window as unknown as { penanda?: number }).penanda)).resolves.toBe(1);
+      const hasil = kuis.locator('.kuis-hasil');
+      await expect(hasil.textContent()).resolves.toMatch(/belum tepat/);
+      await expect(kuis.locator('label').nth(wrong).getAttribute('data-status')).resolves.toBe('salah');
+      await expect(kuis.locator('label').nth(wrong).textContent()).resolves.toContain('salah');
+      await expect(kuis.locator('.kuis-kunci').isVisible(), 'jawaban salah pertama tidak membuka kunci').resolves.toBe(false);
+      await expect(kuis.locator('label').nth(jawaban).getAttribute('data-status')).resolves.toBeNull();
+      await options.nth(jawaban).check();
+      await kuis.getByRole('button', { name: 'Periksa jawaban' }).click();
+      await expect(hasil.textContent()).resolves.toMatch(/Benar/);
+      await expect(kuis.locator('.kuis-kunci').isVisible()).resolves.toBe(true);
+      await expect(kuis.locator('label').nth(jawaban).getAttribute('data-status')).resolves.toBe('benar');
+      const stored = await page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '{}'), `kuis:${id}`);
+      expect(Object.values(stored)).toEqual([{ benar: true, coba: 2 }]);
+      await expect(page.locator('.kuis-skor').textContent()).resolves.toMatch(/1 dari \d+ benar, 0 pada percobaan pertama/);
+      // Jawaban bisa dibuka atas permintaan, tanpa menjawab benar.
+      const second = page.locator('[data-kuis]').nth(1);
+      await second.locator('input[type=radio]').nth(Number(await second.getAttribute('data-jawaban')) === 0 ? 1 : 0).check();
+      await second.getByRole('button', { name: 'Periksa jawaban' }).click();
+      await second.getByRole('button', { name: 'Tampilkan jawaban' }).click();
+      await expect(second.locator('.kuis-kunci').isVisible()).resolves.toBe(true);
+      // Muat ulang: hasil tetap.
+      await page.reload();
+      await expect(page.locator('[data-kuis]').first().locator('.kuis-hasil').textContent()).resolves.toMatch(/benar/);
+      await context.close();
+      // Tanpa JavaScript: kunci jawaban tetap bisa dibaca di balik disclosure.
+      const nojs = await open(390, 'dark', false);
+      await nojs.page.goto(`${origin}/${id}/`);
+      await nojs.page.locator('[data-kuis] .kuis-kunci summary').first().click();
+      await expect(nojs.page.locator('[data-kuis] .kuis-kunci').first().textContent()).resolves.toMatch(/Jawaban: [A-D]\./);
+      await expect(nojs.page.getByText('Pencarian butuh JavaScript').isVisible()).resolves.toBe(true);
+      await expect(nojs.page.getByText('Menu butuh JavaScript').isVisible()).resolves.toBe(true);
+      await nojs.context.close();
+    });
+
+    test('solusi: peringatan dulu, kode baru tampil setelah tombol kedua', async () => {
+      const { context, page } = await open(390);
+      const id = lessons.find((l) => l.startsWith('04')) ?? lessons[0]!;
+      const last = readFileSync(path.join(lessonsDir, id, 'solusi.ts'), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l.length > 20).at(-1)!;
+      await page.goto(`${origin}/${id}/`);
+      await page.locator('details.solusi-buka summary').click();
+      await expect(page.locator('.solusi-peringatan').isVisible()).resolves.toBe(true);
+      await expect(page.locator('section.solusi').textContent()).resolves.not.toContain(last);
+      await page.getByRole('link', { name: /tampilkan kode solusi/i }).click();
+      await page.locator('section.solusi .expressive-code').waitFor();
+      await expect(page.locator('section.solusi').textContent()).resolves.toContain(last);
+      await expect(page.url()).toBe(`${origin}/${id}/`);
+      await context.close();
+    });
+
+    test('pencarian: status memuat seketika, tidak ada ketikan yang hilang, entri glosarium lebih dulu', async () => {
+      const { context, page } = await open(1280);
+      await page.goto(`${origin}/`);
+      await page.locator('button[data-open-modal]').click();
+      await page.keyboard.type('HttpOnly');
+      await page.locator('.pagefind-ui__result-link').first().waitFor();
+      await expect(page.locator('#starlight__search input').inputValue()).resolves.toBe('HttpOnly');
+      await expect(page.locator('.pagefind-ui__result-link').first().getAttribute('href')).resolves.toContain('/glosarium/');
+      await context.close();
+    });
+
+    test('axe-core (WCAG 2.1 A/AA): 0 pelanggaran di setiap halaman, kedua tema, semua disclosure terbuka, kuis terjawab', async () => {
+      const found: string[] = [];
+      for (const theme of ['light', 'dark'] as const) {
+        for (const width of [390, 1280]) {
+          const { context, page } = await open(width, theme);
+          for (const dir of dirs) {
+            await page.goto(`${origin}/${dir}`);
+            for (const link of await page.locator('a[data-muat-kode]').all()) {
+              await page.evaluate((a) => a.closest('details')?.setAttribute('open', ''), await link.elementHandle());
+              await link.click();
+            }
+            await page.waitForFunction(() => !document.querySelector('a[data-muat-kode]:not([hidden])'));
+            await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+            const kuis = page.locator('[data-kuis]').first();
+            if (await kuis.count()) {
+              await kuis.locator('input[type=radio]').first().check();
+              await kuis.getByRole('button', { name: 'Periksa jawaban' }).click();
+            }
+            const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+            for (const v of result.violations) {
+              found.push(`${theme} ${width}px /${dir}: ${v.id} (${v.nodes.length}×) ${v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join(' | ')}`);
+            }
+          }
+          await context.close();
+        }
+      }
+      expect(found).toEqual([]);
+    }, 600_000);
   });
 });

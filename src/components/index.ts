@@ -5,3 +5,4 @@ export { default as Solusi } from './Solusi.astro';
 export { default as Pertukaran } from './Pertukaran.astro';
 export { default as Kuis } from './Kuis.astro';
 export { default as DaftarPelajaran } from './DaftarPelajaran.astro';
+export { default as LabCookie } from './LabCookie.astro';
