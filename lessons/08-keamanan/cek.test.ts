@@ -60,7 +60,7 @@
 // - di production cookie __Host-sid dihapus dengan Secure; Path=/ → "Tugas 8: di mode production, logout menghapus __Host-sid yang bisa diterima browser"
 import { randomBytes } from 'node:crypto';
 import type { RequestListener } from 'node:http';
-import { afterAll, beforeEach, describe, test } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, test } from 'vitest';
 import {
   check,
   CheckFailure,
@@ -111,16 +111,19 @@ const HTTPS = { 'x-forwarded-proto': 'https' };
 const scrypt = { N: 2 ** 12, r: 8, p: 1 };
 const clock = createClock();
 const timeClock = createClock();
-// Server dibuat sekali, sebelum tes pertama (beforeEach), bukan saat berkas dimuat: bila createApp
-// melempar error, setiap tes gagal dengan pesan itu, alih-alih berkas checker gagal tanpa satu tes pun.
+// Server dibuat di beforeAll, bukan saat berkas dimuat. Bila createApp melempar error, error itu
+// disimpan dan setiap tes gagal dengan pesannya (beforeEach), alih-alih berkas gagal tanpa satu tes pun.
 let server: RunningServer;
 let defaults: RunningServer;
 let production: RunningServer;
 let envProduction: RunningServer;
 let timeServer: RunningServer;
 const running: RunningServer[] = [];
-let started: Promise<void> | undefined;
-beforeEach(() => (started ??= startServers()));
+let setupError: unknown;
+beforeAll(() => startServers().catch((err: unknown) => void (setupError = err)));
+beforeEach(() => {
+  if (setupError) throw setupError;
+});
 async function startServers() {
   const start = async (create: () => RequestListener | Promise<RequestListener>) => {
     let app: RequestListener;
