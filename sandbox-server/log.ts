@@ -13,22 +13,30 @@ function statusColor(status: number): (s: string) => string {
   return c.green;
 }
 
-export function formatRequest(req: http.IncomingMessage): string {
-  const cookie = req.headers.cookie;
-  const lines = [`${c.dim(time())} ${c.bold('→')} ${c.bold(req.method ?? '?')} ${req.url}`];
+/** Baris request: method, path, dan header Cookie (juga dipakai sandbox PHP, sandbox-server/php.ts). */
+export function requestLines(method: string, url: string, cookie: string | undefined): string {
+  const lines = [`${c.dim(time())} ${c.bold('→')} ${c.bold(method)} ${url}`];
   lines.push(`           Cookie: ${cookie ? c.magenta(cookie) : c.dim('(tidak ada)')}`);
   return lines.join('\n');
 }
 
-export function formatResponse(res: http.ServerResponse, ms: number): string {
-  const status = res.statusCode;
+/** Baris response: status, setiap Set-Cookie, dan Location. */
+export function responseLines(status: number, ms: number, setCookies: string[], location?: string): string {
   const lines = [`${c.dim(time())} ${c.bold('←')} ${statusColor(status)(String(status))} ${c.dim(`(${ms} ms)`)}`];
-  const raw = res.getHeader('set-cookie');
-  const setCookies = raw === undefined ? [] : Array.isArray(raw) ? raw : [String(raw)];
   for (const sc of setCookies) lines.push(`           Set-Cookie: ${c.yellow(sc)}`);
-  const location = res.getHeader('location');
   if (location) lines.push(`           Location: ${location}`);
   return lines.join('\n');
+}
+
+export function formatRequest(req: http.IncomingMessage): string {
+  return requestLines(req.method ?? '?', req.url ?? '', req.headers.cookie);
+}
+
+export function formatResponse(res: http.ServerResponse, ms: number): string {
+  const raw = res.getHeader('set-cookie');
+  const setCookies = raw === undefined ? [] : Array.isArray(raw) ? raw : [String(raw)];
+  const location = res.getHeader('location');
+  return responseLines(res.statusCode, ms, setCookies, location ? String(location) : undefined);
 }
 
 export function logExchange(req: http.IncomingMessage, res: http.ServerResponse) {

@@ -91,6 +91,7 @@ const HELP = `${c.bold('Perintah buku latihan Cookie dan Session')}
   npm run daftar                 semua pelajaran beserta statusnya
   npm run dokter                 periksa Node, port, pemantauan berkas, dan ruang kerja
   npm run sandbox -- NN          jalankan app pelajaran di http://127.0.0.1:3000 [--solusi] [--port P]
+  npm run sandbox -- 05 --php    session PHP sungguhan (php -S) di samping express-session [--port P]
 
 Nomor pelajaran boleh ditulis 2, 02, atau nama foldernya (02-cookie-pertama).
 Tambahkan --debug untuk melihat stack trace lengkap.
@@ -213,11 +214,17 @@ async function main(argv: string[]): Promise<number> {
       return watch({ lesson, withSite: command === 'start', debug: args.flags.has('--debug') });
     }
     case 'sandbox': {
-      checkFlags(args, ['--solusi', '--debug']);
+      checkFlags(args, ['--solusi', '--debug', '--php']);
       const lesson = lessonFromArg(args.positional[0], 'sandbox');
       const portText = args.values.get('--port') ?? '3000';
       const port = Number(portText);
       if (!/^\d+$/.test(portText) || port > 65535) throw new UsageError(`Port "${portText}" tidak valid. Pakai angka 0–65535, misalnya --port 3001.`);
+      if (args.flags.has('--php')) {
+        // Session PHP yang sungguhan, di samping express-session (pelajaran 05).
+        if (lesson.number !== '05') throw new UsageError('Opsi --php hanya untuk pelajaran 05: npm run sandbox -- 05 --php');
+        const { runPhpSandbox } = await import('../../sandbox-server/php.ts');
+        process.exit(await runPhpSandbox({ port }));
+      }
       const solution = args.flags.has('--solusi');
       if (!solution && ensureWorkspaceFile(lesson)) console.log(`Kode awal disalin ke ${relative(lesson.workspaceFile)}.`);
       const { runSandbox } = await import('../../sandbox-server/index.ts');
