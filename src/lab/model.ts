@@ -273,10 +273,13 @@ export class CookieLab {
       }
     }
     cookies.sort(compare);
-    const notes = chromiumAlsoSends.map(
-      (c) =>
-        `Beda dengan Chromium: "${c.name}" tidak punya SameSite dan umurnya belum 2 menit, jadi Chromium masih mengirimnya pada POST lintas situs (mode "Lax-allowing-unsafe", pengecualian sementara). Lab mengikuti aturan Lax RFC 6265bis.`,
-    );
+    const notes: string[] = [];
+    if (chromiumAlsoSends.length) {
+      const names = chromiumAlsoSends.map((c) => `"${c.name}"`).join(', ');
+      notes.push(
+        `Beda dengan Chromium: ${names} tanpa SameSite dan umurnya belum 2 menit, jadi Chromium masih mengirimnya pada POST lintas situs level atas (mode "Lax-allowing-unsafe", pengecualian sementara). Lab mengikuti aturan Lax RFC 6265bis.`,
+      );
+    }
     if (thirdParty && !this.blockThirdParty && cookies.length) {
       notes.push('Ini cookie pihak ketiga: Safari, Firefox, dan Chrome Incognito (juga Chromium dengan pengaturan "blokir cookie pihak ketiga") tidak mengirimnya sama sekali.');
     }

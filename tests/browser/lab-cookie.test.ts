@@ -275,11 +275,7 @@ describe.skipIf(!hasChromium)('Lab cookie: model lab sama dengan Chromium', () =
     const page: Page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
-    await cdp.send('Network.setCookieControls', {
-      enableThirdPartyCookieRestriction: blockThirdParty,
-      disableThirdPartyCookieMetadata: false,
-      disableThirdPartyCookieHeuristics: false,
-    });
+    await cdp.send('Network.setCookieControls', { enableThirdPartyCookieRestriction: blockThirdParty });
     const requests: string[] = [];
     try {
       for (const step of steps) {
