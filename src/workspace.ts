@@ -10,11 +10,15 @@
 //       "lulus": true,                          // semua tugas pernah lulus bersamaan
 //       "tugasLulus": [1, 2],                   // tugas yang lulus pada pemeriksaan terakhir
 //       "petunjukDibuka": 1,                    // berapa petunjuk sudah ditampilkan
-//       "terakhirDicek": "2026-11-26T10:00:00.000Z"
+//       "terakhirDicek": "2026-11-26T10:00:00.000Z",
+//       "pesanGagal": { "3": "Tugas 3: status 200, diharapkan 302" }
+//                                               // baris pertama pesan gagal per tugas pada pemeriksaan
+//                                               // terakhir (boleh tidak ada: berkas lama tetap sah)
 //     }
 //   }
 // }
-// Salin folder latihan/ ke mesin lain dan kemajuanmu ikut pindah.
+// Salin folder latihan/ ke mesin lain dan kemajuanmu ikut pindah. `npm start` menampilkan isinya di
+// halaman pelajaran (hanya di server dev lokal, lihat src/progress/integration.ts).
 //
 // Kemajuan tidak pernah hilang: berkas yang rusak atau bentuknya salah disalin dulu ke
 // latihan/kemajuan-rusak-<tanggal>.json, lalu bagian yang masih sah dipulihkan. Setiap penulis
@@ -37,6 +41,8 @@ export interface LessonProgress {
   tugasLulus: number[];
   petunjukDibuka: number;
   terakhirDicek?: string;
+  /** Nomor tugas → baris pertama pesan gagalnya pada pemeriksaan terakhir. */
+  pesanGagal?: Record<string, string>;
 }
 
 export interface State {
@@ -111,7 +117,10 @@ function parse(text: string): { value: unknown; problem?: string } {
     } catch {
       // Pilihan terakhir: ambil setiap entri pelajaran yang masih utuh.
       const pelajaran: Record<string, unknown> = {};
-      for (const m of clean.matchAll(/"(\d\d-[a-z0-9-]+)"\s*:\s*(\{[^{}]*\})/g)) {
+      const str = '"(?:[^"\\\\]|\\\\.)*"';
+      const flat = `\\{(?:[^{}"]|${str})*\\}`;
+      const entry = new RegExp(`"(\\d\\d-[a-z0-9-]+)"\\s*:\\s*(\\{(?:[^{}"]|${str}|${flat})*\\})`, 'g'); // satu tingkat objek di dalamnya
+      for (const m of clean.matchAll(entry)) {
         try {
           pelajaran[m[1]!] = JSON.parse(loosen(m[2]!));
         } catch {
@@ -159,6 +168,11 @@ function sanitize(value: unknown, problems: string[]): State {
     else if (entry.petunjukDibuka !== undefined) problems.push(`"${id}".petunjukDibuka harus bilangan bulat ≥ 0`);
     if (typeof entry.terakhirDicek === 'string' && !Number.isNaN(Date.parse(entry.terakhirDicek))) p.terakhirDicek = entry.terakhirDicek;
     else if (entry.terakhirDicek !== undefined) problems.push(`"${id}".terakhirDicek bukan tanggal`);
+    if (isObject(entry.pesanGagal)) {
+      const kept = Object.entries(entry.pesanGagal).filter(([n, m]) => /^[1-9]\d*$/.test(n) && typeof m === 'string');
+      if (kept.length !== Object.keys(entry.pesanGagal).length) problems.push(`"${id}".pesanGagal berisi entri yang tidak sah`);
+      if (kept.length > 0) p.pesanGagal = Object.fromEntries(kept);
+    } else if (entry.pesanGagal !== undefined) problems.push(`"${id}".pesanGagal harus objek nomor tugas → pesan`);
     state.pelajaran[id] = p;
   }
   return state;

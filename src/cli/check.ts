@@ -5,6 +5,13 @@ import { ensureWorkspaceFile, progressOf, updateState } from '../workspace.ts';
 import { Checker, type LessonResult } from './runner.ts';
 import { c, formatResult } from './ui.ts';
 
+/** Baris pertama pesan gagal; "…melempar error di x.ts:3:7:" disambung dengan baris pesannya. */
+function firstLine(text: string | undefined): string {
+  const lines = (text ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
+  const line = lines[0]?.endsWith(':') && lines[1] ? `${lines[0]} ${lines[1]}` : (lines[0] ?? 'Tidak lulus.');
+  return line.slice(0, 300);
+}
+
 /** Mencatat hasil pemeriksaan berkas latihan ke latihan/kemajuan.json; mengembalikan peringatan bila gagal. */
 export function recordProgress(results: LessonResult[]): string | undefined {
   const now = new Date().toISOString();
@@ -12,6 +19,10 @@ export function recordProgress(results: LessonResult[]): string | undefined {
     for (const r of results) {
       const p = progressOf(state, r.lesson);
       p.tugasLulus = r.tasks.filter((t) => t.total > 0 && t.passed === t.total).map((t) => t.number);
+      // Untuk halaman pelajaran di `npm start`: baris pertama pesan gagal setiap tugas.
+      const failures = r.tasks.filter((t) => !p.tugasLulus.includes(t.number)).map((t) => [String(t.number), firstLine(t.failure ?? r.fileError)] as const);
+      if (failures.length > 0) p.pesanGagal = Object.fromEntries(failures);
+      else delete p.pesanGagal;
       p.lulus ||= r.ok;
       p.terakhirDicek = now;
     }
