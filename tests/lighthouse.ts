@@ -19,6 +19,8 @@ if (!existsSync(path.join(dist, 'index.html'))) {
   process.exit(2);
 }
 const only = process.env.HALAMAN?.split(',');
+// Situs yang di-build dengan BASE_PATH (mis. /buku-cookie) disajikan di bawah path yang sama.
+const base = (process.env.BASE_PATH ?? '').replace(/\/$/, '');
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.svg': 'image/svg+xml',
   '.json': 'application/json', '.xml': 'application/xml', '.txt': 'text/plain', '.woff2': 'font/woff2',
@@ -26,8 +28,9 @@ const types: Record<string, string> = {
 };
 const cache = new Map<string, Buffer>();
 const server = http.createServer((req, res) => {
-  let rel = decodeURIComponent(new URL(req.url!, 'http://x').pathname);
+  const rel = decodeURIComponent(new URL(req.url!, 'http://x').pathname).slice(base.length) || '/';
   let file = path.join(dist, rel);
+  if (!req.url!.startsWith(base + '/')) return void res.writeHead(404).end();
   if (!file.startsWith(dist)) return void res.writeHead(403).end();
   if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
   if (!existsSync(file)) return void res.writeHead(404).end();
@@ -58,7 +61,7 @@ const rows: string[][] = [];
 let ok = true;
 try {
   for (const page of pages) {
-    const result = await lighthouse(`${origin}${page}`, { port: chrome.port, output: 'json', logLevel: 'error' });
+    const result = await lighthouse(`${origin}${base}${page}`, { port: chrome.port, output: 'json', logLevel: 'error' });
     const lhr = result!.lhr;
     const score = (k: string) => lhr.categories[k]?.score ?? 0;
     const dom = Number((lhr.audits['dom-size']?.numericValue as number | undefined) ?? 0);
