@@ -166,11 +166,11 @@ export function createApp(options: AppOptions = {}) {
     });
   });
 
-  // Body rusak atau terlalu besar (400, 413, 415): jawaban singkat tanpa stack trace. Error lain: 500.
+  // Body rusak atau terlalu besar (400, 413, 415 dari body-parser): jawaban singkat tanpa stack trace.
+  // Error tanpa status adalah bug di server: 500, dan dicatat di konsol.
   app.use((err: { status?: number }, _req: Request, res: Response, _next: NextFunction) => {
-    const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
-    if (status === 500) console.error(err);
-    res.status(status).type('text/plain').send(status === 500 ? 'Terjadi kesalahan di server.' : 'Request tidak valid.');
+    if (!err.status) console.error(err);
+    res.status(err.status ?? 500).type('text/plain').send('Request gagal diproses.');
   });
 
   return app;
