@@ -45,7 +45,8 @@
 // - logout mencabut token perangkat ini dan menghapus cookie: "Tugas 4: logout mencabut token di server dan menghapus cookie remember"
 // - logout dengan remember saja (tanpa sid), lewat form HTML (→ /login), atau tanpa remember:
 //   "Tugas 4: logout tanpa sid atau tanpa remember tetap berhasil dan mencabut tokennya"
-// - /password butuh login dan password lama: "Tugas 4: POST /password butuh login dan password lama yang benar"
+// - /password butuh login dan password lama; login menolak password salah dan nilai bukan string:
+//   "Tugas 4: POST /password butuh login dan password lama yang benar"
 // - password baru string ≥ 8 karakter; body form juga: "Tugas 4: password baru minimal 8 karakter, lewat JSON maupun form"
 // - ganti password mencabut semua token pengguna: "Tugas 4: ganti password mencabut semua token remember pengguna itu"
 // - perangkat ini: cookie remember dihapus, dan bila tetap login, session ID-nya baru:
@@ -130,11 +131,10 @@ async function setup(): Promise<Setup> {
   return { server, app, clock, browser: () => client(server, { now: clock.now }) };
 }
 
-// Satu app per kelompok tes; tes di dalam satu tugas berjalan berurutan.
-const apps = new Map<string, Promise<Setup>>();
-function app(name: string): Promise<Setup> {
-  if (!apps.has(name)) apps.set(name, setup());
-  return apps.get(name)!;
+// App baru untuk setiap tes (murah: scrypt tes, database ':memory:'), jadi tidak ada tes yang bergantung
+// pada sisa tes lain, dan mutation testing melihat setiap tes yang memakai kode createApp.
+function app(_group: string): Promise<Setup> {
+  return setup();
 }
 
 async function login(browser: Client, user = BUDI, remember = true): Promise<Res> {
@@ -838,6 +838,10 @@ describe('Tugas 4: logout dan ganti password mencabut token', () => {
     checkStatus(still, 200, 'password tidak boleh berubah bila password lama salah.');
     const bad = await s.browser().post('/login', { form: { username: 'budi', password: 'salah-tebak' } });
     checkStatus(bad, 401, 'login form dengan password salah harus ditolak dengan 401.');
+    for (const json of [{ username: ['budi'], password: BUDI.password }, { username: 'budi', password: { $ne: '' } }]) {
+      const odd = await s.browser().post('/login', { json });
+      checkStatus(odd, 401, `login JSON dengan username/password yang bukan string (${JSON.stringify(json)}) harus ditolak dengan 401, bukan error.`);
+    }
   });
 
   test('Tugas 4: password baru minimal 8 karakter, lewat JSON maupun form', async () => {
