@@ -299,7 +299,7 @@ describe('situs', () => {
           for (const dir of dirs) {
             await page.goto(`${origin}/${dir}`);
             for (const link of await page.locator('a[data-muat-kode]').all()) {
-              await page.evaluate((a) => a.closest('details')?.setAttribute('open', ''), await link.elementHandle());
+              await link.evaluate((a) => a.closest('details')?.setAttribute('open', ''));
               await link.click();
             }
             await page.waitForFunction(() => !document.querySelector('a[data-muat-kode]:not([hidden])'));
