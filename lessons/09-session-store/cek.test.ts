@@ -101,8 +101,12 @@ const tmpDir = mkdtempSync(path.join(os.tmpdir(), 'cek-09-'));
 let dbCounter = 0;
 const openStores: ExerciseStore[] = [];
 const openServers: RunningServer[] = [];
+// Timer dari store yang dibuat createApp sendiri (tanpa opsi store); checker tidak memegang store itu,
+// jadi timer-nya dihentikan di sini agar kode yang lupa unref() tidak menahan pemeriksaan selamanya.
+const appTimers: ReturnType<typeof setInterval>[] = [];
 
 afterAll(async () => {
+  for (const t of appTimers) clearInterval(t);
   for (const s of openServers) await s.close();
   for (const s of openStores) {
     try {
@@ -225,16 +229,27 @@ async function startApp(options: {
   users?: { username: string; password: string }[];
 }): Promise<RunningServer> {
   const label = options.store ? '{ store }' : options.dbPath ? '{ dbPath }' : '{}';
-  const app = await attempt(`createApp(${label})`, () =>
-    mod.createApp({
-      store: options.store,
-      dbPath: options.dbPath,
-      now: options.clock?.now,
-      secret: SECRET,
-      scrypt: FAST_SCRYPT,
-      ...(options.users ? { users: options.users } : {}),
-    }),
-  );
+  const realSetInterval = globalThis.setInterval;
+  globalThis.setInterval = ((...args: Parameters<typeof setInterval>) => {
+    const t = realSetInterval(...args);
+    appTimers.push(t);
+    return t;
+  }) as typeof setInterval;
+  let app: RequestListener;
+  try {
+    app = await attempt(`createApp(${label})`, () =>
+      mod.createApp({
+        store: options.store,
+        dbPath: options.dbPath,
+        now: options.clock?.now,
+        secret: SECRET,
+        scrypt: FAST_SCRYPT,
+        ...(options.users ? { users: options.users } : {}),
+      }),
+    );
+  } finally {
+    globalThis.setInterval = realSetInterval;
+  }
   const running = await listen(app);
   openServers.push(running);
   return running;
