@@ -64,6 +64,7 @@ import {
   DAY,
   findSetCookie,
   loadExercise,
+  mediaType,
   MINUTE,
   PREDICTABLE_BYTE,
   requireSetCookie,
@@ -99,6 +100,7 @@ interface Exercise {
 }
 interface SqliteDb {
   prepare(sql: string): { all(...params: unknown[]): Record<string, unknown>[] };
+  memory: boolean;
 }
 
 const mod = await loadExercise<Exercise>(import.meta.url);
@@ -254,9 +256,9 @@ function checkFromCsprng(part: string, text: string, minBytes: number, res: Res)
 /** Tidak ada tabel dan kolom di app.locals.db yang berisi validator mentah (string, hex, base64, atau byte-nya). */
 function checkNoRawValidator(s: Setup, token: Token) {
   const db = s.app.locals.db as SqliteDb | undefined;
-  check(db && typeof db.prepare === 'function', 'app.locals.db harus berisi database better-sqlite3 yang dipakai app.', {
-    diharapkan: 'app.locals.db = new Database(dbPath)',
-    diterima: typeof db,
+  check(db && typeof db.prepare === 'function' && db.memory === true, "app.locals.db harus berisi database better-sqlite3 yang dipakai app, dibuka dari opsi dbPath (checker: ':memory:').", {
+    diharapkan: 'app.locals.db = new Database(options.dbPath)',
+    diterima: db ? `memory: ${String(db.memory)}` : typeof db,
   });
   const bytes = Buffer.from(token.validator, 'base64url');
   const needles = [token.validator, bytes.toString('hex'), bytes.toString('base64')];
@@ -299,6 +301,12 @@ function checkLoggedIn(res: Res, message: string) {
   check(res.status === 200 && res.body.includes('budi'), message, { diharapkan: '200 dengan nama "budi"', diterima: res.status, res });
 }
 
+/** Jawaban JSON yang berhasil harus benar-benar mengatakan berhasil ({ ok: true }); 204 atau redirect juga boleh. */
+function checkOkJson(res: Res, what: string) {
+  if (mediaType(res) !== 'application/json') return;
+  check(res.json<{ ok?: unknown }>().ok === true, `${what} berhasil, jadi body JSON-nya harus { "ok": true }.`, { diharapkan: '{"ok":true}', diterima: res.body, res });
+}
+
 function checkRejected(res: Res, message: string) {
   check(res.status === 401, message, { diharapkan: 401, diterima: res.status, res });
 }
@@ -335,7 +343,11 @@ describe('Tugas 1: token "Ingat saya" saat login', () => {
   test('Tugas 1: login dengan remember=on mengirim cookie remember yang aman', async () => {
     const s = await app('1');
     const form = await s.browser().get('/login', { headers: { accept: 'text/html' } });
-    checkStatus(form, 200, 'GET /login harus menampilkan form login.');
+    check(form.status === 200 && mediaType(form) === 'text/html', 'GET /login harus menampilkan form login (200, text/html).', {
+      diharapkan: '200 text/html',
+      diterima: `${form.status} ${form.headers.get('content-type')}`,
+      res: form,
+    });
     check(/<input\b(?=[^>]*\btype=["']?checkbox)(?=[^>]*\bname=["']?remember\b)[^>]*>/i.test(form.body), 'form login harus punya kotak centang "Ingat saya" bernama remember (nilainya "on").', {
       diharapkan: '<input type="checkbox" name="remember" value="on">',
       diterima: form.body.slice(0, 400),
@@ -343,6 +355,11 @@ describe('Tugas 1: token "Ingat saya" saat login', () => {
     });
     check(!findSetCookie(form, 'sid'), 'tamu yang hanya membuka form login tidak boleh mendapat session (saveUninitialized: false).', { diterima: form.setCookies, res: form });
     const res = await login(s.browser());
+    check([302, 303].includes(res.status) && /\/dashboard$/.test(res.headers.get('location') ?? ''), 'login lewat form harus mengarahkan browser ke /dashboard.', {
+      diharapkan: '303 dengan Location: /dashboard',
+      diterima: `${res.status} ${res.headers.get('location') ?? ''}`,
+      res,
+    });
     const cookie = requireSetCookie(res, 'remember', 'saat login dengan remember=on');
     checkRememberAttrs(cookie, res, THIRTY_DAYS_S);
     const life = lifetimeSeconds(cookie)!;
@@ -475,6 +492,7 @@ describe('Tugas 2: masuk otomatis dan rotasi validator', () => {
       res,
     });
     checkRememberAttrs(requireSetCookie(res, 'remember'), res, THIRTY_DAYS_S);
+    check(mediaType(res) === 'text/html', 'dashboard harus berupa halaman HTML.', { diharapkan: 'text/html', diterima: res.headers.get('content-type'), res });
     check(/no-store/i.test(res.headers.get('cache-control') ?? ''), 'halaman dashboard (juga setelah masuk otomatis) harus Cache-Control: no-store.', {
       diharapkan: 'Cache-Control: no-store',
       diterima: res.headers.get('cache-control'),
@@ -782,6 +800,7 @@ describe('Tugas 4: logout dan ganti password mencabut token', () => {
     const current = rememberFrom(auto);
     const out = await browser.post('/logout');
     check(out.status >= 200 && out.status < 400, 'POST /logout harus berhasil.', { diharapkan: '2xx atau 303', diterima: out.status, res: out });
+    checkOkJson(out, 'POST /logout (JSON)');
     check(cleared(out, 'remember') && (await browser.cookie('remember')) === undefined, 'logout harus menghapus cookie remember di browser (Max-Age=0, Path=/).', {
       diharapkan: 'Set-Cookie: remember=; Path=/; Max-Age=0 (atau Expires di masa lalu)',
       diterima: out.setCookies.length ? out.setCookies.join(' | ') : '(tidak ada Set-Cookie)',
@@ -837,7 +856,17 @@ describe('Tugas 4: logout dan ganti password mencabut token', () => {
     const still = await s.browser().post('/login', { json: { username: 'budi', password: BUDI.password } });
     checkStatus(still, 200, 'password tidak boleh berubah bila password lama salah.');
     const bad = await s.browser().post('/login', { form: { username: 'budi', password: 'salah-tebak' } });
-    checkStatus(bad, 401, 'login form dengan password salah harus ditolak dengan 401.');
+    check(bad.status === 401 && mediaType(bad) === 'text/html', 'login form dengan password salah harus ditolak dengan 401 dan form login lagi (HTML).', {
+      diharapkan: '401 text/html',
+      diterima: `${bad.status} ${bad.headers.get('content-type')}`,
+      res: bad,
+    });
+    const badJson = await s.browser().post('/login', { json: { username: 'budi', password: 'salah-tebak' } });
+    check(badJson.status === 401 && mediaType(badJson) === 'application/json', 'login JSON dengan password salah harus ditolak dengan 401 JSON.', {
+      diharapkan: '401 application/json',
+      diterima: `${badJson.status} ${badJson.headers.get('content-type')}`,
+      res: badJson,
+    });
     for (const json of [{ username: ['budi'], password: BUDI.password }, { username: 'budi', password: { $ne: '' } }]) {
       const odd = await s.browser().post('/login', { json });
       checkStatus(odd, 401, `login JSON dengan username/password yang bukan string (${JSON.stringify(json)}) harus ditolak dengan 401, bukan error.`);
@@ -859,9 +888,9 @@ describe('Tugas 4: logout dan ganti password mencabut token', () => {
     checkStatus(await s.browser().post('/login', { json: SARI }), 200, 'password yang ditolak tidak boleh mengubah password lama.');
     const newPassword = '8-huruf!';
     const res = await browser.post('/password', { form: { currentPassword: SARI.password, newPassword } });
-    check(res.status >= 200 && res.status < 400, 'POST /password lewat form HTML dengan password baru 8 karakter harus berhasil.', {
-      diharapkan: '303 atau 2xx',
-      diterima: res.status,
+    check((res.status >= 200 && res.status < 300) || ([302, 303].includes(res.status) && /\/dashboard$/.test(res.headers.get('location') ?? '')), 'POST /password lewat form HTML dengan password baru 8 karakter harus berhasil (redirect ke /dashboard, atau 2xx).', {
+      diharapkan: '303 dengan Location: /dashboard',
+      diterima: `${res.status} ${res.headers.get('location') ?? ''}`,
       res,
     });
     checkStatus(await s.browser().post('/login', { json: { username: SARI.username, password: newPassword } }), 200, 'password baru (8 karakter) harus bisa dipakai login.');
@@ -874,11 +903,12 @@ describe('Tugas 4: logout dan ganti password mencabut token', () => {
     const phoneToken = rememberFrom(await login(phone));
     const newPassword = 'kopi-hitam-2027';
     const res = await phone.post('/password', { json: { currentPassword: BUDI.password, newPassword } });
-    check(res.status === 200 || res.status === 204 || res.status === 303, 'POST /password (JSON: currentPassword, newPassword) harus berhasil.', {
-      diharapkan: '200',
+    check(res.status === 200 || res.status === 204, 'POST /password (JSON: currentPassword, newPassword) harus berhasil dengan 200 JSON.', {
+      diharapkan: '200 {"ok":true}',
       diterima: res.status,
       res,
     });
+    checkOkJson(res, 'POST /password (JSON)');
     checkRejected(await dashboard(s.browser(), withOnly(laptop)), 'setelah ganti password, token remember di perangkat lain harus dicabut.');
     checkRejected(await dashboard(s.browser(), withOnly(phoneToken)), 'setelah ganti password, token remember lama di perangkat ini juga harus dicabut.');
     const oldLogin = await s.browser().post('/login', { json: { username: 'budi', password: BUDI.password } });
