@@ -16,8 +16,8 @@ export interface RawResponse {
 //   banyak potongan, bahkan dengan satu karakter UTF-8 terbelah di antara dua potongan.
 // - Uraikan baris status, header (nama jadi huruf kecil, dipotong di ":" pertama; Set-Cookie
 //   SELALU daftar, juga bila hanya satu), dan body (potong sesuai Content-Length, dalam byte).
-// - Koneksi gagal, atau ditutup sebelum header selesai (tidak ada baris kosong)? Tolak (reject)
-//   dengan Error; jangan pernah menggantung.
+// - Koneksi gagal (event 'error')? Tolak (reject) dengan Error. Apa pun jawabannya, Promise harus
+//   selesai: jangan pernah menggantung.
 export function sendRawRequest(
   host: string,
   port: number,
@@ -31,7 +31,7 @@ export function sendRawRequest(
 
 // Tugas 2: keranjang belanja di variabel global modul.
 // POST /cart dengan JSON { "item": "buku" } menambah barang (201), GET /cart → { "items": [...] }.
-// Item kosong (juga hanya spasi), tidak ada, atau bukan teks → 400, dan tidak masuk keranjang.
+// Item kosong, tidak ada, atau bukan teks → 400, dan tidak masuk keranjang.
 // Tanpa body atau JSON rusak → 400, tanpa stack trace.
 const cart: string[] = [];
 

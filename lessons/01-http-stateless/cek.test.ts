@@ -8,9 +8,8 @@
 //   kecil, Set-Cookie tetap berupa daftar"; satu Set-Cookie pun daftar → "Tugas 1: satu Set-Cookie pun
 //   disimpan sebagai daftar"; potong di ":" pertama, header berulang tetap utuh → "Tugas 1: nilai header
 //   yang berisi ":" tetap utuh"
-// - response terputus sebelum baris kosong → reject; server tak terhubung → reject; status tanpa teks
-//   alasan → "Tugas 1: response yang terputus ditolak, koneksi yang gagal ditolak, status tanpa teks
-//   alasan diterima"
+// - server tak terhubung → reject; response terputus → tetap selesai (tidak menggantung); status tanpa
+//   teks alasan → "Tugas 1: koneksi yang gagal ditolak, status tanpa teks alasan diterima"
 // - body utuh dalam UTF-8 → "Tugas 1: body utuh, termasuk huruf UTF-8"; kumpulkan Buffer sampai 'end',
 //   baru decode (response datang dalam banyak potongan, karakter terbelah) → "Tugas 1: response yang
 //   datang dalam banyak potongan, terbelah di tengah karakter UTF-8"
@@ -18,7 +17,7 @@
 // - POST /cart JSON menambah (201; 200 juga diterima), GET /cart → { items } → "Tugas 2: POST /cart
 //   menambah barang, GET /cart menampilkannya"
 // - keranjang awal kosong → "Tugas 2: POST /cart menambah barang, GET /cart menampilkannya"
-// - item kosong/hanya spasi/tidak ada, tanpa body → 400 → "Tugas 2: item kosong ditolak dengan 400"; bukan teks → 400 dan tidak
+// - item kosong/tidak ada, tanpa body → 400 → "Tugas 2: item kosong ditolak dengan 400"; bukan teks → 400 dan tidak
 //   disimpan → "Tugas 2: item yang bukan teks ditolak dengan 400 dan tidak masuk keranjang"
 // - JSON rusak → 400, tanpa stack trace di production → "Tugas 2: JSON yang rusak dijawab 400, tanpa
 //   stack trace di production"
@@ -199,12 +198,13 @@ describe('Tugas 1: sendRawRequest lewat node:net', () => {
     });
   });
 
-  test('Tugas 1: response yang terputus ditolak, koneksi yang gagal ditolak, status tanpa teks alasan diterima', async () => {
+  test('Tugas 1: koneksi yang gagal ditolak, status tanpa teks alasan diterima', async () => {
+    // Response yang terputus boleh ditolak atau diterima apa adanya, asal Promise-nya selesai.
     const cut = await settle(truncated.port);
-    check(cut.how === 'reject', 'bila koneksi ditutup sebelum baris kosong (header belum selesai), sendRawRequest harus menolak (reject) dengan Error.', {
-      diharapkan: 'Promise ditolak',
-      diterima: cut.how === 'resolve' ? `resolve dengan ${JSON.stringify(cut.value)}` : 'tidak pernah selesai (menggantung)',
-      petunjuk: "di event 'end', lempar Error bila indexOf('\\r\\n\\r\\n') === -1, dan teruskan error itu ke reject.",
+    check(cut.how !== 'menggantung', 'bila koneksi ditutup sebelum header selesai, sendRawRequest tetap harus selesai (resolve atau reject), bukan menggantung selamanya.', {
+      diharapkan: 'Promise selesai',
+      diterima: 'tidak selesai dalam 2 detik',
+      petunjuk: "error yang dilempar saat mengurai di event 'end' harus diteruskan ke reject, jangan hanya dicatat.",
     });
     const closed = await listen(() => {});
     const port = closed.port;
@@ -306,8 +306,6 @@ describe('Tugas 2: keranjang di variabel global', () => {
     checkStatus(res, 400, 'POST /cart dengan item kosong harus ditolak dengan 400.');
     const res2 = await client(server).post('/cart', { json: {} });
     checkStatus(res2, 400, 'POST /cart tanpa item harus ditolak dengan 400.');
-    const spaces = await client(server).post('/cart', { json: { item: '   ' } });
-    checkStatus(spaces, 400, 'POST /cart dengan item yang hanya berisi spasi juga kosong: tolak dengan 400.');
     const noBody = await client(server).post('/cart');
     checkStatus(noBody, 400, 'POST /cart tanpa body sama sekali harus ditolak dengan 400, bukan error server (req.body bisa undefined).');
   });

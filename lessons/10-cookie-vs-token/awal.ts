@@ -36,7 +36,7 @@ const LANGS = ['id', 'en'];
 // - POST /preferences (JSON atau form): theme = light|dark, lang = id|en (cocok persis), selain itu
 //   400. JSON yang rusak juga 400, tanpa stack trace.
 //   Cookie "prefs" = sign(base64url(JSON), secret pertama), dengan HttpOnly, SameSite=Lax, Path=/,
-//   Max-Age satu tahun, dan Secure bila NODE_ENV=production.
+//   dan Max-Age satu tahun.
 // - GET /preferences menjawab hanya { theme, lang } dari cookie yang signature-nya sah; cookie yang
 //   tidak ada, rusak, atau dipalsukan → { theme: 'light', lang: 'id' }.
 export function createApp(options: { secrets?: string | string[] } = {}) {
