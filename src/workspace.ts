@@ -169,7 +169,7 @@ function sanitize(value: unknown, problems: string[]): State {
     if (typeof entry.terakhirDicek === 'string' && !Number.isNaN(Date.parse(entry.terakhirDicek))) p.terakhirDicek = entry.terakhirDicek;
     else if (entry.terakhirDicek !== undefined) problems.push(`"${id}".terakhirDicek bukan tanggal`);
     if (isObject(entry.pesanGagal)) {
-      const kept = Object.entries(entry.pesanGagal).filter(([n, m]) => /^[1-9]\d*$/.test(n) && typeof m === 'string');
+      const kept = Object.entries(entry.pesanGagal).filter((e): e is [string, string] => /^[1-9]\d*$/.test(e[0]) && typeof e[1] === 'string');
       if (kept.length !== Object.keys(entry.pesanGagal).length) problems.push(`"${id}".pesanGagal berisi entri yang tidak sah`);
       if (kept.length > 0) p.pesanGagal = Object.fromEntries(kept);
     } else if (entry.pesanGagal !== undefined) problems.push(`"${id}".pesanGagal harus objek nomor tugas → pesan`);

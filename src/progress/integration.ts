@@ -81,9 +81,13 @@ export default function progress(): AstroIntegration {
   return {
     name: 'kemajuan-lokal',
     hooks: {
-      'astro:config:setup': ({ command, injectScript }) => {
+      'astro:config:setup': ({ command, injectScript, updateConfig }) => {
         if (command !== 'dev') return; // build dan preview: tanpa skrip dan tanpa endpoint kemajuan
         injectScript('page', `import ${JSON.stringify(fileURLToPath(new URL('./client.ts', import.meta.url)))};`);
+        // Simpanan pelajar (latihan/, ruang kerja tes .tes-*) dan salinan repo milik alat (mis.
+        // .stryker-tmp/ dengan tsconfig.json-nya) bukan bagian situs: tanpa ini setiap simpanan
+        // memicu event Vite, dan tsconfig salinan memaksa server dev memuat ulang semuanya.
+        updateConfig({ vite: { server: { watch: { ignored: ['**/latihan/**', '**/.tes-*/**', '**/.stryker-tmp*/**'] } } } });
       },
       'astro:server:setup': ({ server }) => {
         server.middlewares.use(progressMiddleware());
