@@ -328,7 +328,7 @@ function sameSiteReason(e: Entry, crossSite: boolean, laxAllowed: boolean): stri
   if (laxAllowed) return null;
   return e.sameSite === 'lax'
     ? 'SameSite=Lax: dari situs lain hanya ikut navigasi GET level atas'
-    : 'Tanpa SameSite dianggap Lax: dari situs lain hanya ikut navigasi GET level atas';
+    : 'Tanpa SameSite dianggap Lax (seperti Chrome dan Edge; Firefox dan Safari masih mengirimnya): dari situs lain hanya ikut navigasi GET level atas';
 }
 
 /** "Site" sebuah URL (RFC 6265bis 5.2, schemeful): skema + domain terdaftar, atau host kalau tidak ada. */

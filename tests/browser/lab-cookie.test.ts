@@ -6,9 +6,18 @@
 // B = http://localhost:Q, dua situs berbeda. Chromium memetakan toko.example.com dan
 // api.toko.example.com ke 127.0.0.1 (--host-resolver-rules), sehingga ada juga host http biasa yang
 // bukan "potentially trustworthy" dan domain dengan public suffix sungguhan (com).
-// Temuan (Chromium 156): http://127.0.0.1 dan http://localhost (juga *.localhost) dianggap aman
-// untuk cookie, jadi Secure boleh dipasang dan dikirim lewat http di sana; di http://toko.example.com
-// cookie Secure ditolak.
+// Temuan di Chromium 156 (dan cara model mengikutinya):
+// - http://127.0.0.1, http://localhost, dan http://*.localhost dianggap aman untuk cookie: Secure boleh
+//   dipasang dan dikirim lewat http di sana. Di http://toko.example.com cookie Secure ditolak.
+// - Domain=127.0.0.1 dari 127.0.0.1 dan Domain=localhost dari localhost menjadi cookie host-only
+//   (RFC 6265bis melakukan hal yang sama untuk public suffix).
+// - __Host- butuh atribut Path=/ yang tertulis, dan ditolak kalau ada atribut Domain apa pun;
+//   awalan dicocokkan tanpa peduli huruf besar-kecil; umur dibatasi 400 hari.
+// - Cookie yang diganti mendapat waktu dibuat baru (RFC 6265bis: mewarisi yang lama), jadi urutannya di
+//   header Cookie berubah. Lab mengikuti Chromium.
+// - Profil bawaan Chromium Debian memblokir cookie pihak ketiga (alasan "UserPreferences"): profil uji
+//   mengizinkannya (cookie_controls_mode 0, seperti Chrome biasa), dan kasus blockThirdParty menyalakan
+//   blokirnya lewat Network.setCookieControls.
 //
 // Di satu tempat lab sengaja mengikuti RFC 6265bis dan Chromium berbeda: cookie tanpa SameSite yang
 // umurnya belum 2 menit masih ikut POST lintas situs di Chromium ("Lax-allowing-unsafe"). Model
