@@ -76,7 +76,7 @@ for (const id of lessons) {
     // Folder sementara sendiri per proses: dua `npm run mutasi` bersamaan tidak saling menghapus.
     tempDirName: TEMP_DIR,
     cleanTempDir: 'always',
-    ignorePatterns: ['dist', 'latihan', '.astro', 'public', 'tests/browser', '.workbook'],
+    ignorePatterns: ['dist', 'latihan', '.astro', 'public', 'tests/browser', '.workbook', '.stryker-tmp', 'reports'],
     timeoutMS: 10_000,
     logLevel: 'warn' as LogLevel,
     fileLogLevel: 'off' as LogLevel,
