@@ -126,7 +126,7 @@ describe('situs', () => {
     const terms = glossary.split(/^### /m).slice(1);
     expect(ids.length).toBe(terms.length);
     // Pelajaran tempat HttpOnly pertama muncul menautkannya.
-    const first = /Pertama di \[(\d\d)\]/.exec(terms.find((t) => t.startsWith('HttpOnly'))!)![1];
+    const first = /Pertama di \[(\d\d)\]/.exec(terms.find((t) => t.replace(/`/g, '').startsWith('HttpOnly'))!)![1];
     const lesson = lessons.find((l) => l.startsWith(first!))!;
     expect(html(`${lesson}/index.html`)).toContain(`href="${base}/glosarium/#httponly"`);
   });
