@@ -158,7 +158,7 @@ function cases(h: Hosts): Case[] {
     { name: 'Max-Age=1 kedaluwarsa setelah satu detik', steps: [{ set: `${h.A}/`, headers: ['a=1; Max-Age=1', 'b=1; Max-Age=60'] }, { wait: 1500 }, go(`${h.A}/`), { doc: `${h.A}/` }] },
     { name: 'umur dibatasi 400 hari', steps: [{ set: `${h.A}/`, headers: ['a=1; Max-Age=63072000', 'b=1; Expires=Fri, 01 Jan 2100 00:00:00 GMT'] }, go(`${h.A}/`)] },
     {
-      name: 'mengganti nilai tidak mengubah urutan (waktu dibuat tetap)',
+      name: 'cookie yang diganti pindah ke belakang: waktu dibuat baru (Chromium; RFC 6265bis mewarisi yang lama)',
       steps: [{ set: `${h.A}/`, headers: ['a=1; Path=/', 'b=2; Path=/'] }, { set: `${h.A}/`, headers: ['a=3; Path=/'] }, go(`${h.A}/`), { doc: `${h.A}/` }],
     },
     { name: 'path lebih panjang dikirim lebih dulu', steps: [{ set: `${h.A}/`, headers: ['a=1; Path=/', 'b=2; Path=/akun'] }, go(`${h.A}/akun/x`)] },
