@@ -23,6 +23,7 @@ const CSS = `
 [data-kemajuan='gagal'] > .kemajuan-tugas { color: var(--sl-color-red-high); }
 .kemajuan-ringkas { padding: 0.5rem 0.75rem; border: 1px solid var(--sl-color-gray-5); border-radius: 0.4rem; }
 .kemajuan-tanda { color: var(--sl-color-green-high); margin-inline-start: 0.35em; }
+[aria-current='page'] > .kemajuan-tanda { color: inherit; }
 `;
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text: string): HTMLElementTagNameMap[K] {
@@ -61,9 +62,10 @@ function render(state: State) {
   }
   const id = lessonOf(location.href);
   const p = id ? state.pelajaran[id] : undefined;
-  const tasks = [...document.querySelectorAll<HTMLLIElement>('.latihan-tugas > li[id^="tugas-"]')];
-  for (const li of tasks) {
-    const n = Number(li.id.slice('tugas-'.length));
+  // Tugas ke-n adalah butir ke-n daftar tugas panel Latihan (src/components/Latihan.astro).
+  const tasks = [...document.querySelectorAll<HTMLLIElement>('.latihan-tugas > li')];
+  for (const [i, li] of tasks.entries()) {
+    const n = i + 1;
     li.querySelector(':scope > .kemajuan-tugas')?.remove();
     if (!p?.terakhirDicek) {
       delete li.dataset.kemajuan;

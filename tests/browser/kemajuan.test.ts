@@ -69,7 +69,7 @@ describe.skipIf(!hasChromium)('kemajuan di halaman, server dev', () => {
     const errors: string[] = [];
     page.on('pageerror', (err) => errors.push(err.message));
     await page.goto(`${site}${LESSON}/`, { timeout: SLOW });
-    const task = page.locator('#tugas-1');
+    const task = page.locator('.latihan-tugas > li').first();
     await task.locator('.kemajuan-tugas').waitFor({ timeout: 30_000 });
     expect(await task.getAttribute('data-kemajuan')).toBe('gagal');
     const failure = JSON.parse(readFileSync(stateFile, 'utf8')).pelajaran[LESSON].pesanGagal['1'] as string;
@@ -88,7 +88,7 @@ describe.skipIf(!hasChromium)('kemajuan di halaman, server dev', () => {
       await new Promise((r) => setTimeout(r, 20));
     }
     const recorded = Date.now();
-    await page.locator('#tugas-1[data-kemajuan="lulus"]').waitFor({ timeout: 5000 });
+    await page.locator('.latihan-tugas > li[data-kemajuan="lulus"]').first().waitFor({ timeout: 5000 });
     expect(Date.now() - recorded).toBeLessThan(1000);
     expect(await task.locator('.kemajuan-tugas').textContent()).toBe('✓ Lulus pada pemeriksaan terakhir.');
     expect(await page.evaluate(() => (window as unknown as { tanpaMuatUlang?: boolean }).tanpaMuatUlang)).toBe(true);
