@@ -32,18 +32,7 @@ const solutionFragments = {
   },
 };
 
-/** Expressive Code: di contoh pertukaran (console, http, teks) baris Set-Cookie/Cookie ditandai. */
-const markCookieLines = {
-  name: 'tandai-cookie',
-  hooks: {
-    /** @param {{ codeBlock: { language: string, props: Record<string, unknown> } }} ctx */
-    preprocessMetadata: ({ codeBlock }) => {
-      if (/^(ts|tsx|js|jsx|mjs|typescript|javascript|json)$/.test(codeBlock.language)) return;
-      const mark = codeBlock.props.mark;
-      codeBlock.props.mark = [...(mark === undefined ? [] : Array.isArray(mark) ? mark : [mark]), /(?:Set-)?Cookie: .*/gi];
-    },
-  },
-};
+// Opsi Expressive Code ada di ec.config.mjs: komponen <Code> butuh opsi yang bisa dimuat sendiri.
 
 // Situs bisa diterbitkan di sub-path, misalnya GitHub Pages: SITE_URL=https://nama.github.io BASE_PATH=/repo
 const base = process.env.BASE_PATH || '/';
@@ -77,11 +66,6 @@ export default defineConfig({
         ...(extras.length ? [{ label: 'Penutup', items: extras.map((slug) => ({ slug })) }] : []),
       ],
       // Baris panjang (Set-Cookie dengan semua atributnya) dibungkus, indentasi tetap.
-      expressiveCode: {
-        defaultProps: { wrap: true, preserveIndent: true },
-        plugins: [markCookieLines],
-        styleOverrides: { borderRadius: '0.4rem' },
-      },
       // Aside (:::note) dan tautan judul juga untuk MDX di luar src/content/docs.
       markdown: { processedDirs: ['./lessons'] },
       lastUpdated: false,
