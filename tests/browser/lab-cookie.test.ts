@@ -30,7 +30,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, hasChromium } from './chromium.ts';
+import { CHROMIUM, CHROMIUM_ARGS, hasChromium } from './chromium.ts';
 import { CookieLab, type JarCookie, type RequestSpec } from '../../src/lab/model.ts';
 
 interface Seen {
@@ -253,12 +253,7 @@ describe.skipIf(!hasChromium)('Lab cookie: model lab sama dengan Chromium', () =
       executablePath: CHROMIUM,
       headless: true,
       args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-quic',
+        ...CHROMIUM_ARGS,
         // Nama uji ini tidak pernah ke jaringan: semuanya ke server lokal.
         '--host-resolver-rules=MAP example.com 127.0.0.1, MAP *.example.com 127.0.0.1, MAP localhost 127.0.0.1, MAP *.localhost 127.0.0.1',
       ],
