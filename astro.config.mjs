@@ -4,7 +4,7 @@ import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import progress from './src/progress/integration.ts';
 import { parse as parseYaml } from 'yaml';
-import { rehypeGlossary } from './src/components/glosarium.mjs';
+import { pagefindRanking, rehypeGlossary } from './src/components/glosarium.mjs';
 
 // Pelajaran bernomor (00-…, 01-…) urut menurut nama folder; lalu penutup dan glosarium.
 /** @param {string} slug */
@@ -57,6 +57,8 @@ export default defineConfig({
         PageTitle: './src/components/JudulHalaman.astro',
         // Tombol menu ponsel yang berkata jujur saat JavaScript mati.
         MobileMenuToggle: './src/components/TombolMenu.astro',
+        // Isi pelajaran berbobot pencarian rendah: istilah glosarium ditemukan di glosarium dulu.
+        MarkdownContent: './src/components/IsiHalaman.astro',
       },
       // Latihan, Petunjuk, Solusi (judulnya dari komponen) masuk ke "Di halaman ini"; judul bernomor.
       routeMiddleware: './src/components/routeData.ts',
@@ -70,6 +72,8 @@ export default defineConfig({
       markdown: { processedDirs: ['./lessons'] },
       lastUpdated: false,
       pagination: true,
+      // Istilah yang dicari menemukan entri glosariumnya lebih dulu (lihat glosarium.mjs).
+      pagefind: { ranking: pagefindRanking },
     }),
     solutionFragments,
   ],

@@ -2,13 +2,21 @@
 // - Di lessons/glosarium: setiap istilah (### judul + paragraf di bawahnya) dibungkus menjadi kartu
 //   <section class="istilah"> dengan id stabil dari judulnya (/glosarium/#httponly), dan judulnya diberi
 //   bobot pencarian tertinggi agar pencarian istilah menemukan entrinya lebih dulu.
-// - Di pelajaran NN: kemunculan pertama setiap istilah yang "Pertama di NN" ditautkan ke entrinya.
+// - Di pelajaran NN: kemunculan pertama setiap istilah yang "Pertama di NN" ditautkan ke entrinya
+//   (atau padanan Indonesianya bila istilahnya tidak muncul di teks biasa).
 import { readFileSync } from 'node:fs';
 import GithubSlugger from 'github-slugger';
 
+/**
+ * Urutan hasil pencarian (opsi `pagefind.ranking` Starlight): menurut bobot kemunculan (judul kartu
+ * glosarium 10, isi halaman lain 0.2 lewat IsiHalaman.astro), bukan frekuensi, sehingga pelajaran
+ * yang menyebut sebuah istilah 30 kali tidak mengalahkan entrinya.
+ */
+export const pagefindRanking = { termFrequency: 0 };
+
 const GLOSSARY = new URL('../../lessons/glosarium/index.mdx', import.meta.url);
 
-/** @returns {{ term: string, slug: string, first: string | undefined }[]} */
+/** @returns {{ term: string, slug: string, first: string | undefined, forms: string[], padanan: string[] }[]} */
 export function readGlossary() {
   let text;
   try {
@@ -22,9 +30,24 @@ export function readGlossary() {
   for (const part of parts) {
     const term = part.split('\n', 1)[0].trim();
     const first = /Pertama di \[(\d\d)\]/.exec(part.split(/^##\s/m)[0])?.[1];
-    entries.push({ term, slug: slugger.slug(plain(term)), first });
+    // Padanan Indonesia ("Padanan: situs.") juga ditautkan: pelajaran memakai kata itu.
+    const padanan = /Padanan: ([^.*]+)\./.exec(part)?.[1]?.split(/,\s*/) ?? [];
+    entries.push({ term, slug: slugger.slug(plain(term)), first, forms: forms(term), padanan: padanan.map((p) => plain(p).trim()) });
   }
   return entries;
+}
+
+/**
+ * Bentuk yang ditautkan di pelajaran: isi setiap `kode` di judul ("`req.session`, `$_SESSION`"), atau
+ * tanpa kode, bagian-bagiannya ("garbage collector (GC)", "scrypt, Argon2id").
+ */
+export function forms(term) {
+  const code = [...term.matchAll(/`([^`]+)`/g)].map((m) => m[1]);
+  if (code.length) return code;
+  return plain(term)
+    .split(/\s*[(),]\s*|\s+dan\s+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /** Teks judul tanpa Markdown sebaris (`kode`, *miring*). */
@@ -50,7 +73,10 @@ export function rehypeGlossary({ base }) {
     const nn = /^\d\d-/.test(lesson) ? lesson.slice(0, 2) : undefined;
     if (!nn) return;
     const pending = entries.filter((e) => e.first === nn);
-    if (pending.length) link(tree, pending, href);
+    // Bentuk istilahnya dulu; padanan Indonesianya hanya bila istilahnya tidak muncul di teks biasa.
+    const linked = link(tree, pending, href);
+    const rest = pending.filter((e) => !linked.has(e) && e.padanan.length).map((e) => ({ ...e, forms: e.padanan }));
+    if (rest.length) link(tree, rest, href);
   };
 }
 
@@ -83,7 +109,13 @@ function cards(tree) {
 
 /** Tautkan kemunculan pertama setiap istilah di teks biasa (bukan judul, tautan, atau blok kode). */
 function link(tree, pending, href) {
-  const left = new Map(pending.map((e) => [e.term.toLowerCase(), e]));
+  // Satu tautan per istilah: bentuk mana pun yang muncul lebih dulu.
+  const left = new Map(pending.flatMap((e) => e.forms.map((f) => [f.toLowerCase(), e])));
+  const linked = new Set();
+  const done = (e) => {
+    linked.add(e);
+    e.forms.forEach((f) => left.delete(f.toLowerCase()));
+  };
   const skip = new Set(['a', 'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'figcaption', 'script', 'style', 'summary', 'button', 'label', 'legend']);
   const walk = (node) => {
     if (!left.size || !node.children) return;
@@ -92,17 +124,26 @@ function link(tree, pending, href) {
       if (child.type === 'element') {
         if (skip.has(child.tagName) || String(child.properties?.className ?? '').includes('sl-heading-wrapper')) continue;
         if (child.tagName === 'code') {
-          const e = left.get(textOf(child).trim().toLowerCase());
+          // `Set-Cookie` dan juga `Set-Cookie: sid=…`, `Expires=…`.
+          const code = textOf(child).trim().toLowerCase();
+          // ... dan `req.session.regenerate()` untuk `regenerate`.
+          const form = [...left.keys()].find(
+            (f) =>
+              code === f ||
+              (code.startsWith(f) && (f.endsWith('-') || /^[:=\s;]/.test(code.slice(f.length)))) ||
+              new RegExp(`\\.${escapeRe(f)}\\(\\)$`).test(code),
+          );
+          const e = form && left.get(form);
           if (e) {
             node.children[i] = anchor(href(e.slug), [child]);
-            left.delete(e.term.toLowerCase());
+            done(e);
           }
           continue;
         }
         walk(child);
       } else if (child.type === 'text' && !node.tagName?.startsWith?.('mdx')) {
-        const found = [...left.values()]
-          .map((e) => ({ e, m: new RegExp(`(^|[^\\p{L}\\p{N}_-])(${escapeRe(plain(e.term))})(?![\\p{L}\\p{N}_-])`, 'iu').exec(child.value) }))
+        const found = [...left.entries()]
+          .map(([f, e]) => ({ e, m: new RegExp(`(^|[^\\p{L}\\p{N}_-])(${escapeRe(f)})(?![\\p{L}\\p{N}_])`, 'iu').exec(child.value) }))
           .filter((x) => x.m)
           .sort((a, b) => a.m.index - b.m.index)[0];
         if (!found) continue;
@@ -115,12 +156,13 @@ function link(tree, pending, href) {
         parts.push(anchor(href(found.e.slug), [{ type: 'text', value: word }]));
         if (after) parts.push({ type: 'text', value: after });
         node.children.splice(i, 1, ...parts);
-        left.delete(found.e.term.toLowerCase());
+        done(found.e);
         i += parts.length - 2; // lanjut memeriksa sisa teks untuk istilah lain
       }
     }
   };
   walk(tree);
+  return linked;
 }
 
 const anchor = (url, children) => ({

@@ -1,0 +1,11 @@
+import { launchChromium } from '/work/main/tests/browser/chromium.ts';
+import http from 'node:http'; import { readFileSync, existsSync, statSync } from 'node:fs'; import path from 'node:path';
+const out='/work/main/.tes-dist', base='/buku-cookie';
+const server = http.createServer((req,res)=>{ let f=path.join(out, decodeURIComponent(new URL(req.url!,'http://x').pathname).replace(base,'')||'/'); if(existsSync(f)&&statSync(f).isDirectory()) f=path.join(f,'index.html'); if(!existsSync(f)) return void res.writeHead(404).end(); const t:any={'.html':'text/html','.css':'text/css','.js':'text/javascript'}; res.writeHead(200,{'content-type':t[path.extname(f)]??'application/octet-stream'}).end(readFileSync(f)); });
+await new Promise<void>(r=>server.listen(0,'127.0.0.1',()=>r()));
+const origin=`http://127.0.0.1:${(server.address() as any).port}${base}`;
+const b = await launchChromium(); const ctx = await b.newContext({viewport:{width:Number(process.argv[3]??390),height:844}}); const p = await ctx.newPage();
+await p.goto(`${origin}/${process.argv[2]}/`);
+console.log(await p.evaluate(()=>[...document.querySelectorAll('pre')].filter(pre=>pre.scrollWidth>pre.clientWidth+1).map(pre=>{ const wide=[...pre.querySelectorAll('*')].filter(e=>e.getBoundingClientRect().right>pre.getBoundingClientRect().right+1).slice(0,4).map(e=>e.tagName+'.'+e.className+' '+getComputedStyle(e).whiteSpace+' '+getComputedStyle(e).overflowWrap+' '+getComputedStyle(e).display+' w='+Math.round(e.getBoundingClientRect().width)); return pre.className+' '+pre.scrollWidth+'/'+pre.clientWidth+' '+JSON.stringify(wide);})));
+if (process.argv[4]) await p.screenshot({path:process.argv[4], fullPage:false});
+await b.close(); server.close();

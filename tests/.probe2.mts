@@ -1,0 +1,15 @@
+import { launchChromium } from '/work/main/tests/browser/chromium.ts';
+import AxeBuilder from '@axe-core/playwright';
+import http from 'node:http'; import { readFileSync, existsSync, statSync } from 'node:fs'; import path from 'node:path';
+const out='/work/main/.tes-dist', base='/buku-cookie';
+const server = http.createServer((req,res)=>{ let f=path.join(out, decodeURIComponent(new URL(req.url!,'http://x').pathname).replace(base,'')||'/'); if(existsSync(f)&&statSync(f).isDirectory()) f=path.join(f,'index.html'); if(!existsSync(f)) return void res.writeHead(404).end(); const t:any={'.html':'text/html','.css':'text/css','.js':'text/javascript'}; res.writeHead(200,{'content-type':t[path.extname(f)]??'application/octet-stream'}).end(readFileSync(f)); });
+await new Promise<void>(r=>server.listen(0,'127.0.0.1',()=>r()));
+const origin=`http://127.0.0.1:${(server.address() as any).port}${base}`;
+const b = await launchChromium(); const ctx = await b.newContext({viewport:{width:Number(process.argv[3]??390),height:844}});
+await ctx.addInitScript((t) => localStorage.setItem('starlight-theme', t), process.argv[4] ?? 'dark');
+const p = await ctx.newPage();
+await p.goto(`${origin}/${process.argv[2]}/`);
+await p.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+const r = await new AxeBuilder({ page: p }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+for (const v of r.violations) for (const n of v.nodes.slice(0,3)) console.log(v.id, n.target.join(' '), n.any.map(a=>JSON.stringify(a.data)).join(' '), n.html.slice(0,150));
+await b.close(); server.close();

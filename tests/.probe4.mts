@@ -1,0 +1,13 @@
+import { launchChromium } from '/work/main/tests/browser/chromium.ts';
+import http from 'node:http'; import { readFileSync, existsSync, statSync } from 'node:fs'; import path from 'node:path';
+const out='/work/main/.tes-dist', base='/buku-cookie';
+const server = http.createServer((req,res)=>{ let f=path.join(out, decodeURIComponent(new URL(req.url!,'http://x').pathname).replace(base,'')||'/'); if(existsSync(f)&&statSync(f).isDirectory()) f=path.join(f,'index.html'); if(!existsSync(f)) return void res.writeHead(404).end(); const t:any={'.html':'text/html','.css':'text/css','.js':'text/javascript'}; res.writeHead(200,{'content-type':t[path.extname(f)]??'application/octet-stream'}).end(readFileSync(f)); });
+await new Promise<void>(r=>server.listen(0,'127.0.0.1',()=>r()));
+const origin=`http://127.0.0.1:${(server.address() as any).port}${base}`;
+const b = await launchChromium(); const ctx = await b.newContext({viewport:{width:Number(process.argv[3]??390),height:844}, javaScriptEnabled: process.argv[4] !== 'nojs'});
+const p = await ctx.newPage();
+await p.goto(`${origin}/${process.argv[2]}/`);
+console.log(await p.evaluate(()=>({sw: document.documentElement.scrollWidth, wide: [...document.querySelectorAll('body *')].filter(e=>e.getBoundingClientRect().right>window.innerWidth+1).slice(-6).map(e=>e.tagName+'.'+String(e.className).slice(0,40)+' r='+Math.round(e.getBoundingClientRect().right)+' '+(e.textContent??'').slice(0,40))})));
+console.log(await p.evaluate(()=>[...document.querySelectorAll('.cari-tanpa-js, .menu-tanpa-js')].map(e=>e.className+' '+JSON.stringify(e.getBoundingClientRect())+' '+getComputedStyle(e).display)));
+const l=p.getByText('Pencarian butuh JavaScript'); console.log(await l.count(), await l.isVisible(), await l.evaluateAll(es=>es.map(e=>e.outerHTML.slice(0,100)))); await p.screenshot({path:'/tmp/shot.png'});
+await b.close(); server.close();

@@ -1,0 +1,12 @@
+import { launchChromium } from '/work/main/tests/browser/chromium.ts';
+import http from 'node:http'; import { readFileSync, existsSync, statSync } from 'node:fs'; import path from 'node:path';
+const out='/work/main/.tes-dist', base='/buku-cookie';
+const server = http.createServer((req,res)=>{ let f=path.join(out, decodeURIComponent(new URL(req.url!,'http://x').pathname).replace(base,'')||'/'); if(existsSync(f)&&statSync(f).isDirectory()) f=path.join(f,'index.html'); if(!existsSync(f)) return void res.writeHead(404).end(); const t:any={'.html':'text/html','.css':'text/css','.js':'text/javascript','.json':'application/json'}; res.writeHead(200,{'content-type':t[path.extname(f)]??'application/octet-stream'}).end(readFileSync(f)); });
+await new Promise<void>(r=>server.listen(0,'127.0.0.1',()=>r()));
+const origin=`http://127.0.0.1:${(server.address() as any).port}${base}`;
+const b = await launchChromium(); const ctx = await b.newContext({viewport:{width:1280,height:844}});
+const p = await ctx.newPage();
+await p.goto(`${origin}/`);
+const r = await p.evaluate(async ([q, process_opts]) => { const pf = await import(location.pathname.replace(/\/$/,'') + '/pagefind/pagefind.js'); await pf.options(JSON.parse(process_opts)); const s = await pf.search(q); return Promise.all(s.results.slice(0,6).map(async (x:any)=>{ const d = await x.data(); return x.score.toFixed(3)+" "+d.url+" "+d.word_count+" "+JSON.stringify(d.weighted_locations.slice(0,8).map((w:any)=>w.weight)); })); }, [process.argv[2] ?? 'HttpOnly', process.argv[3] ?? '{}']);
+console.log(r);
+await b.close(); server.close();
