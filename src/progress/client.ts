@@ -87,11 +87,11 @@ function render(state: State) {
           : 'Belum diperiksa. Simpan berkas latihanmu selagi npm start berjalan, atau jalankan npm run cek.',
     );
   }
-  for (const a of document.querySelectorAll('#starlight__sidebar a[href], #daftar-pelajaran a[href]')) {
+  for (const a of document.querySelectorAll('#starlight__sidebar a[href], #semua-pelajaran a[href]')) {
     const lid = lessonOf((a as HTMLAnchorElement).href);
     if (lid) mark(a, state.pelajaran[lid]?.lulus === true);
   }
-  const list = document.getElementById('daftar-pelajaran');
+  const list = document.getElementById('semua-pelajaran');
   if (list) {
     const ids = [...list.querySelectorAll('a[href]')].map((a) => lessonOf((a as HTMLAnchorElement).href)).filter(Boolean);
     const done = ids.filter((lid) => state.pelajaran[lid!]?.lulus).length;

@@ -118,7 +118,7 @@ describe.skipIf(!hasChromium)('kemajuan di halaman, server dev', () => {
 
   test('beranda menyebut berapa pelajaran selesai', async () => {
     await page.goto(site, { timeout: SLOW });
-    const total = await page.locator('#daftar-pelajaran > li').count();
+    const total = await page.locator('#semua-pelajaran > li').count();
     expect(total).toBeGreaterThan(1);
     await expect.poll(() => page.locator('#kemajuan-ringkas').textContent(), { timeout: 30_000 }).toBe(`Kemajuanmu: 1 dari ${total} pelajaran selesai.`);
   }, SLOW);
