@@ -59,7 +59,7 @@ function labServer(seen: Map<string, Seen>): Server {
         : mode === 'post'
           ? `<form id="go" method="post" action=${attr}><input name="x" value="1"><button>kirim</button></form>`
           : mode === 'fetch'
-            ? `<script>window.done = fetch(${attr}, { credentials: 'include' }).then(() => 'ok', (e) => String(e));</script>`
+            ? `<script>window.done = fetch(${attr}, { credentials: 'include', signal: AbortSignal.timeout(10000) }).then(() => 'ok', (e) => String(e));</script>`
             : '<p>ok</p>';
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
     res.end(`<!doctype html><html lang="id"><title>lab</title>${body}</html>`);
@@ -258,6 +258,10 @@ describe.skipIf(!hasChromium)('Lab cookie: model lab sama dengan Chromium', () =
         '--host-resolver-rules=MAP example.com 127.0.0.1, MAP *.example.com 127.0.0.1, MAP localhost 127.0.0.1, MAP *.localhost 127.0.0.1',
       ],
     });
+    // Local Network Access (Chromium 142+): fetch dari nama "publik" (api.toko.example.com) ke alamat
+    // loopback menunggu izin pengguna, dan di headless tidak ada yang menjawab. Izin itu tidak mengubah
+    // cookie mana yang ikut; tanpanya fetch kadang menggantung.
+    await context.grantPermissions(['local-network-access']);
   });
   afterAll(async () => {
     await context?.close();
