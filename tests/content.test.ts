@@ -135,6 +135,17 @@ describe('situs', () => {
   });
 
 
+  test('setiap halaman ≤ 3.000 elemen DOM sebelum interaksi (isi <noscript> bukan elemen selama JavaScript menyala)', () => {
+    const heavy: string[] = [];
+    for (const p of pages) {
+      const rel = p === 'index.mdx' ? 'index.html' : `${path.dirname(p)}/index.html`;
+      const live = html(rel).replace(/<noscript\b[\s\S]*?<\/noscript>/g, '').replace(/<!--[\s\S]*?-->/g, '');
+      const count = live.match(/<[a-zA-Z][\w-]*/g)?.length ?? 0;
+      if (count > 3000) heavy.push(`${rel}: ${count}`);
+    }
+    expect(heavy).toEqual([]);
+  });
+
   test('beranda: bahasa Indonesia, daftar pelajaran, kredit artikel asal', () => {
     const page = html('index.html');
     expect(page).toMatch(/<html[^>]+lang="id"/);
@@ -208,6 +219,8 @@ describe('situs', () => {
         const { context, page } = await open(width);
         for (const dir of dirs) {
           await page.goto(`${origin}/${dir}`);
+          await page.evaluate(() => document.querySelectorAll<HTMLDetailsElement>('details.tambalan').forEach((d) => (d.open = true)));
+          await page.waitForFunction(() => !document.querySelector('details.tambalan > noscript'));
           if (await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth)) problems.push(`${width}px /${dir}: halaman melebar`);
           const clipped = await page.evaluate(() =>
             [...document.querySelectorAll('pre')].filter((pre) => pre.scrollWidth > pre.clientWidth + 1).map((pre) => pre.textContent!.slice(0, 60)),
@@ -341,6 +354,8 @@ describe('situs', () => {
         }
         await page.waitForFunction(() => !document.querySelector('a[data-muat-kode]:not([hidden])'), undefined, { timeout: 20_000 });
         await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+        // Kode tambalan dipasang dari <noscript> saat disclosure-nya dibuka (Tambalan.astro).
+        await page.waitForFunction(() => !document.querySelector('details.tambalan > noscript'));
         const kuis = page.locator('[data-kuis]').first();
         if (await kuis.count()) {
           await kuis.locator('input[type=radio]').first().check();

@@ -6,3 +6,4 @@ export { default as Pertukaran } from './Pertukaran.astro';
 export { default as Kuis } from './Kuis.astro';
 export { default as DaftarPelajaran } from './DaftarPelajaran.astro';
 export { default as LabCookie } from './LabCookie.astro';
+export { default as Tambalan } from './Tambalan.astro';
