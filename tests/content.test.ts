@@ -342,6 +342,40 @@ describe('situs', () => {
       await context.close();
     });
 
+    test.each(['light', 'dark'] as const)('kontras grafik, tema %s: garis panel, panah request/response, dan cincin fokus ≥ 3:1', async (theme) => {
+      const { context, page } = await open(1280, theme);
+      await page.goto(`${origin}/${lessons.find((l) => l.startsWith('08'))}/`);
+      const colors = await page.evaluate(() => {
+        const probe = (value: string) => {
+          const el = document.createElement('div');
+          el.style.color = value;
+          document.body.append(el);
+          const c = getComputedStyle(el).color;
+          el.remove();
+          return c;
+        };
+        return {
+          bg: getComputedStyle(document.body).backgroundColor,
+          garis: getComputedStyle(document.querySelector('.pertukaran')!).borderTopColor,
+          request: probe('var(--wb-request)'),
+          response: probe('var(--wb-response)'),
+          fokus: probe('var(--wb-fokus)'),
+        };
+      });
+      await context.close();
+      const rgb = (c: string) => c.match(/[\d.]+/g)!.slice(0, 3).map(Number);
+      const lum = (c: string) => {
+        const [r, g, b] = rgb(c).map((v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4));
+        return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+      };
+      const ratio = (a: string, b: string) => (Math.max(lum(a), lum(b)) + 0.05) / (Math.min(lum(a), lum(b)) + 0.05);
+      const low = (['garis', 'request', 'response', 'fokus'] as const)
+        .map((k) => ({ k, r: ratio(colors[k], colors.bg) }))
+        .filter(({ r }) => r < 3)
+        .map(({ k, r }) => `${k} ${colors[k]} di atas ${colors.bg}: ${r.toFixed(2)}:1`);
+      expect(low).toEqual([]);
+    });
+
     const combos = (['light', 'dark'] as const).flatMap((theme) => [390, 1280].map((width) => ({ theme, width })));
     test.each(combos)('axe-core (WCAG 2.1 A/AA), $theme $width px: 0 pelanggaran di setiap halaman, semua disclosure terbuka, kuis terjawab', async ({ theme, width }) => {
       const found: string[] = [];
