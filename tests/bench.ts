@@ -1,36 +1,107 @@
 // Benchmark (`npm run bench`): bukan tes berwaktu, hanya pengukuran yang dicetak.
-// 1. median waktu dinding `npm run cek -- 02` dingin pada solusi rujukan
+// 1. `npm run cek -- 02` dingin pada solusi rujukan: waktu dinding dan waktu CPU (user + sys seluruh
+//    pohon proses), di samping lantainya: Node biasa yang memuat rujukan yang sama dan mengirim
+//    request yang sama dengan checker (tests/lantai.mjs), beserta rasionya
 // 2. jeda simpan → hasil di mode pantau
 // 3. waktu `astro build`
 // 4. byte JavaScript (mentah dan gzip) yang dimuat halaman pelajaran sebelum interaksi (diukur di Chromium)
+// BENCH_RUNS (bawaan 5) mengatur jumlah ulangan; BENCH_LANGKAH=cek,pantau,build,js memilih langkah.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, rmdirSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { build as esbuild } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, hasChromium } from './browser/chromium.ts';
 import { ROOT, collectOutput, spawnCli, tempWorkspace } from './cli.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const STEPS = (process.env.BENCH_LANGKAH ?? 'cek,pantau,build,js').split(',');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const results: Record<string, string> = {};
 
-function coldCheck() {
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const start = performance.now();
-    const res = spawnSync('npm', ['run', '--silent', 'cek', '--', '02'], {
-      cwd: ROOT,
-      env: { ...process.env, WORKBOOK_TARGET: 'solusi', NO_COLOR: '1' },
-      encoding: 'utf8',
+// ---------------------------------------------------------------------------
+// Waktu CPU seluruh pohon proses. Utamanya cgroup v1 cpuacct (menghitung juga proses yang ditinggal
+// induknya); bila tidak bisa dibuat, rusage anak-anak proses ini (/proc/self/stat cutime + cstime),
+// yang hanya menghitung proses yang ditunggu induknya.
+
+interface Usage {
+  wallMs: number;
+  cpuMs: number;
+}
+
+const CGROUP_ROOT = '/sys/fs/cgroup/cpuacct';
+const cgroup = (() => {
+  const dir = path.join(CGROUP_ROOT, `cookie-session-bench-${process.pid}`);
+  try {
+    mkdirSync(dir);
+    process.on('exit', () => {
+      try {
+        rmdirSync(dir);
+      } catch {
+        // masih ada proses di dalamnya: biarkan
+      }
     });
-    times.push(performance.now() - start);
-    if (res.status !== 0) throw new Error(`cek 02 pada solusi gagal:\n${res.stdout}${res.stderr}`);
+    return dir;
+  } catch {
+    return undefined;
   }
-  results['cek 02 dingin (median)'] = `${fmt(median(times))}  [${times.map(fmt).join(', ')}]  target ≤ 1.00 s`;
+})();
+const cpuMethod = cgroup ? 'cgroup cpuacct' : 'rusage anak (/proc/self/stat)';
+
+function childrenCpuMs(): number {
+  const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
+  // Sesudah "(comm) ": state adalah bidang ke-3, cutime ke-16, cstime ke-17 (man 5 proc).
+  return (Number(fields[13]) + Number(fields[14])) * 10; // CLK_TCK 100
+}
+
+function measure(cmd: string, args: string[], env: Record<string, string>): Usage {
+  const cgroupCpu = () => Number(readFileSync(path.join(cgroup!, 'cpuacct.usage'), 'utf8')) / 1e6;
+  const cpuBefore = cgroup ? cgroupCpu() : childrenCpuMs();
+  const start = performance.now();
+  const res = cgroup
+    ? spawnSync('sh', ['-c', 'echo $$ > "$0/cgroup.procs" && exec "$@"', cgroup, cmd, ...args], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8' })
+    : spawnSync(cmd, args, { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8' });
+  const wallMs = performance.now() - start;
+  if (res.status !== 0) throw new Error(`${cmd} ${args.join(' ')} gagal (kode ${res.status}):\n${res.stdout}${res.stderr}`);
+  if (cgroup) {
+    // Proses yang masih hidup setelah perintahnya selesai (mis. pemeriksa yang tertinggal) ikut dihitung.
+    const left = readFileSync(path.join(cgroup, 'cgroup.procs'), 'utf8').trim();
+    if (left) throw new Error(`${cmd} ${args.join(' ')} meninggalkan proses yang masih hidup: ${left.split('\n').join(', ')}`);
+  }
+  return { wallMs, cpuMs: (cgroup ? cgroupCpu() : childrenCpuMs()) - cpuBefore };
+}
+
+async function coldCheck() {
+  // Lantai: rujukan 02 sebagai JavaScript biasa, dan request yang dikirim checker-nya.
+  const dir = path.join(ROOT, 'node_modules', '.cache', 'bench-lantai');
+  mkdirSync(dir, { recursive: true });
+  const reference = path.join(dir, 'solusi.mjs');
+  const recorded = path.join(dir, 'request.jsonl');
+  await esbuild({ entryPoints: [path.join(ROOT, 'lessons/02-cookie-pertama/solusi.ts')], outfile: reference, format: 'esm', platform: 'node', logLevel: 'silent' });
+  rmSync(recorded, { force: true });
+  measure(process.execPath, ['src/cli/bin.mjs', 'cek', '02'], { WORKBOOK_TARGET: 'solusi', WORKBOOK_REKAM: recorded });
+  const sent = readFileSync(recorded, 'utf8').trim().split('\n').length;
+
+  const cek: Usage[] = [];
+  const floor: Usage[] = [];
+  // Bergantian, supaya gangguan dari luar mengenai keduanya sama rata.
+  for (let i = 0; i < RUNS; i++) {
+    cek.push(measure('npm', ['run', '--silent', 'cek', '--', '02'], { WORKBOOK_TARGET: 'solusi', NO_COLOR: '1' }));
+    floor.push(measure(process.execPath, ['tests/lantai.mjs', reference, recorded], {}));
+  }
+  const wall = median(cek.map((u) => u.wallMs));
+  const cpu = median(cek.map((u) => u.cpuMs));
+  const floorWall = median(floor.map((u) => u.wallMs));
+  const floorCpu = median(floor.map((u) => u.cpuMs));
+  const list = (us: Usage[], k: keyof Usage) => us.map((u) => fmt(u[k])).join(', ');
+  results['cek 02 dingin: waktu dinding'] = `${fmt(wall)}  [${list(cek, 'wallMs')}]  target ≤ 1.00 s`;
+  results['cek 02 dingin: waktu CPU'] = `${fmt(cpu)}  [${list(cek, 'cpuMs')}]  target ≤ 1.00 s (${cpuMethod})`;
+  results['lantai (Node biasa, rujukan 02)'] = `dinding ${fmt(floorWall)}, CPU ${fmt(floorCpu)}  (${sent} request yang sama dengan checker)`;
+  results['rasio cek / lantai'] = `dinding ${(wall / floorWall).toFixed(1)}×, CPU ${(cpu / floorCpu).toFixed(1)}×  target ≤ 2.5×`;
 }
 
 async function watchLatency() {
@@ -44,7 +115,8 @@ async function watchLatency() {
   try {
     await out.waitFor(/diperiksa dalam/, 60_000);
     for (let i = 0; i < RUNS; i++) {
-      await new Promise((r) => setTimeout(r, 300));
+      // Jeda seperti pelajar yang membaca hasil lalu menyimpan lagi (mode pantau menyiapkan worker berikutnya).
+      await new Promise((r) => setTimeout(r, 1000));
       const start = performance.now();
       writeFileSync(file, `${starter}\n// simpan ke-${i}\n`);
       await out.waitFor(/diperiksa dalam/, 30_000);
@@ -113,10 +185,10 @@ async function pageJs() {
   }
 }
 
-coldCheck();
-await watchLatency();
-build();
-await pageJs();
+if (STEPS.includes('cek')) await coldCheck();
+if (STEPS.includes('pantau')) await watchLatency();
+if (STEPS.includes('build')) build();
+if (STEPS.includes('js')) await pageJs();
 console.log('\nHasil benchmark\n');
 for (const [k, v] of Object.entries(results)) console.log(`  ${k.padEnd(40)} ${v}`);
 rmSync(path.join(ROOT, '.tes-dist'), { recursive: true, force: true });

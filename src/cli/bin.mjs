@@ -32,12 +32,11 @@ function newestSource() {
 const command = process.argv[2] ?? '';
 const entry = command === '__pemeriksa' ? 'pemeriksa' : command === '__sandbox-app' ? 'sandbox-app' : 'main';
 // Mulai memuat paket berat sekarang, bersamaan dengan pemeriksaan bundel.
+// (Proses pemeriksa memuat vitest sendiri, setelah menyalakan worker pertamanya.)
 const preload =
-  entry === 'pemeriksa'
-    ? import('vitest/node')
-    : ['cek', 'check', 'latihan', 'watch', 'start', 'mulai', 'sandbox'].includes(command)
-      ? import('esbuild')
-      : Promise.resolve();
+  ['cek', 'check', 'latihan', 'watch', 'start', 'mulai', 'sandbox'].includes(command)
+    ? import('esbuild')
+    : Promise.resolve();
 
 let builtAt = 0;
 try {

@@ -7,7 +7,8 @@ import path from 'node:path';
 import { BroadcastChannel } from 'node:worker_threads';
 import type { TestCase, TestModule } from 'vitest/node';
 import { GUARD_CHANNEL, LESSON_TIMEOUT_MS, LOAD_STUCK_MS, STUCK_MS } from './limits.ts';
-import { type ChildMessage, type ErrorReport, type ParentMessage, createChecker, excludePattern } from './runner.ts';
+import { prepareWorker, poolStats } from './pool.ts';
+import { type ChildMessage, type ErrorReport, type ParentMessage, checkerEnv, createChecker, excludePattern } from './runner.ts';
 
 const send = (m: ChildMessage) => process.send?.(m);
 // CLI hilang (mis. dibunuh): jangan tinggalkan worker yang berputar.
@@ -29,7 +30,13 @@ const watched = new Map<string, Watch>();
 const reportedTests = new Set<string>();
 let runFiles = new Set<string>();
 
-const vitest = await createChecker(process.env.WORKBOOK_TARGET ?? 'latihan', process.env.WORKBOOK_DEBUG === '1', {
+const target = process.env.WORKBOOK_TARGET ?? 'latihan';
+const debug = process.env.WORKBOOK_DEBUG === '1';
+// Worker pertama dinyalakan sekarang: ia memuat runtime vitest, express dan tough-cookie di inti
+// CPU lain selagi proses ini memuat vitest. Mode pantau menyiapkan worker berikutnya setiap kali.
+prepareWorker(checkerEnv(target), process.env.WORKBOOK_PANTAU === '1');
+
+const vitest = await createChecker(target, debug, {
   onTestModuleCollected(m: TestModule) {
     send({ type: 'collected', file: m.moduleId, tests: [...m.children.allTests()].map((t) => ({ name: t.name, fullName: t.fullName })) });
   },
@@ -127,6 +134,7 @@ process.on('message', async (m: ParentMessage) => {
     // kesalahan vitest sendiri: modul yang tidak selesai dilaporkan CLI sebagai "Checker tidak berjalan"
   }
   runFiles = new Set();
+  if (debug) console.error(`[pemeriksa] worker siap pakai: ${poolStats.warm}, dinyalakan baru: ${poolStats.cold}`);
   send({ type: 'run-end' });
 });
 

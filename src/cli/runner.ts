@@ -12,6 +12,7 @@ import { type Lesson, ROOT, relative } from '../lessons.ts';
 import { syntaxError } from './syntax.ts';
 import { targetFile as targetPath } from '../harness/target.ts';
 import { LESSON_TIMEOUT_MS, LOAD_STUCK_MS, STUCK_MS, TEST_TIMEOUT_MS } from './limits.ts';
+import { warmThreads } from './pool.ts';
 
 const targetFile = (lesson: Lesson, target: string) => targetPath(lesson.id, target);
 
@@ -42,6 +43,9 @@ export interface LessonResult {
  */
 export const CHECK_TIME_ZONE = 'Asia/Jakarta';
 
+/** env worker checker (selain yang ditambahkan vitest sendiri). */
+export const checkerEnv = (target: string) => ({ WORKBOOK_TARGET: target, TZ: CHECK_TIME_ZONE });
+
 /** Membuat satu instance vitest untuk checker (di proses pemeriksa); dipakai ulang oleh mode pantau. */
 export async function createChecker(target: string, debug = false, reporter: Reporter = {}): Promise<Vitest> {
   process.env.WORKBOOK_TARGET = target;
@@ -57,10 +61,10 @@ export async function createChecker(target: string, debug = false, reporter: Rep
       setupFiles: [path.join(ROOT, 'src/cli/guard.ts')],
       reporters: [reporter],
       silent: !debug,
-      pool: 'threads',
+      pool: warmThreads,
       testTimeout: TEST_TIMEOUT_MS,
       hookTimeout: TEST_TIMEOUT_MS,
-      env: { WORKBOOK_TARGET: target, TZ: CHECK_TIME_ZONE },
+      env: checkerEnv(target),
       // Modul yang sudah ditransformasi disimpan di node_modules/.experimental-vitest-cache:
       // pemeriksaan berikutnya (juga proses baru) tidak perlu mentransformasi ulang.
       experimental: { fsModuleCache: true },
@@ -282,6 +286,8 @@ export class Checker {
   constructor(
     readonly target: string,
     private debug = false,
+    /** Mode pantau: proses pemeriksa menyiapkan worker berikutnya setelah setiap pemeriksaan. */
+    private watchMode = false,
   ) {}
 
   /** Menyalakan proses pemeriksa (bila belum) supaya pemeriksaan berikutnya langsung mulai. */
@@ -290,7 +296,7 @@ export class Checker {
     this.output = '';
     const child = spawn(process.execPath, [BIN, '__pemeriksa'], {
       cwd: ROOT,
-      env: { ...process.env, WORKBOOK_TARGET: this.target, TZ: CHECK_TIME_ZONE, WORKBOOK_DEBUG: this.debug ? '1' : '' },
+      env: { ...process.env, WORKBOOK_TARGET: this.target, TZ: CHECK_TIME_ZONE, WORKBOOK_DEBUG: this.debug ? '1' : '', WORKBOOK_PANTAU: this.watchMode ? '1' : '' },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       serialization: 'advanced',
     });
@@ -407,6 +413,8 @@ export class Checker {
    */
   async check(lessons: Lesson[]): Promise<LessonResult[] | undefined> {
     const results = new Map<Lesson, LessonResult>();
+    // Proses pemeriksa mulai menyala selagi sintaks berkas diperiksa.
+    this.start().catch(() => {});
     let pending: Lesson[] = [];
     for (const lesson of lessons) {
       const err = await syntaxError(targetFile(lesson, this.target));

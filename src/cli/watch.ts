@@ -61,7 +61,7 @@ export async function watch({ lesson, withSite, debug }: WatchOptions): Promise<
   const siteUrl = site?.url?.replace(/\/*$/, '/');
   // Proses pemeriksa dinyalakan sekarang dan tetap hidup di antara simpanan; bila kode latihan
   // macet atau berkas disimpan lagi di tengah pemeriksaan, proses itu diganti yang baru.
-  const checker = new Checker('latihan', debug);
+  const checker = new Checker('latihan', debug, true);
   void checker.start().catch(() => {});
 
   let banner = '';

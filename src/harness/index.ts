@@ -1,7 +1,7 @@
 // Harness bersama untuk semua checker (lessons/*/cek.test.ts).
 // Checker tidak pernah mengimpor implementasi langsung: ia meminta target ke sini.
 // WORKBOOK_TARGET = latihan (bawaan) | awal | solusi | path absolut (berkas atau folder).
-import { existsSync } from 'node:fs';
+import { appendFileSync, existsSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -177,6 +177,8 @@ export class Client {
       const cookie = (own.length && extra.length ? extra : own).join('; ');
       if (cookie) headers.cookie = cookie;
     }
+    // `npm run bench`: request yang sama dikirim ulang oleh skrip lantai (tests/lantai.mjs).
+    if (process.env.WORKBOOK_REKAM) appendFileSync(process.env.WORKBOOK_REKAM, `${JSON.stringify({ method, path: pathname, headers, body })}\n`);
     const timeoutMs = opts.timeoutMs ?? REQUEST_TIMEOUT_MS;
     const signal = AbortSignal.timeout(timeoutMs);
     const neverAnswered = () =>
