@@ -5,7 +5,7 @@
 // berjalan. Bila kode latihan macet (lihat limits.ts), proses itu dibunuh dan diganti yang baru;
 // tes yang sudah selesai tetap dihitung, tes yang macet disebut namanya. Proses pemeriksa tetap
 // hidup di antara pemeriksaan (mode pantau), jadi hanya berkas latihan yang dimuat ulang.
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import type { Reporter, Vitest } from 'vitest/node';
 import { type Lesson, ROOT, relative } from '../lessons.ts';
@@ -13,6 +13,7 @@ import { syntaxError } from './syntax.ts';
 import { targetFile as targetPath } from '../harness/target.ts';
 import { LESSON_TIMEOUT_MS, LOAD_STUCK_MS, STUCK_MS, TEST_TIMEOUT_MS } from './limits.ts';
 import { warmThreads } from './pool.ts';
+import { CHECK_TIME_ZONE, spawnPemeriksa, takeEarly } from './pemeriksa.mjs';
 
 const targetFile = (lesson: Lesson, target: string) => targetPath(lesson.id, target);
 
@@ -36,12 +37,7 @@ export interface LessonResult {
   fileError?: string;
 }
 
-/**
- * Zona waktu checker: bukan UTC, supaya tanggal yang dibangun dengan getter waktu lokal
- * (getHours, getDate, toString) ketahuan. Harus diisi di proses utama sebelum worker dibuat:
- * mengubah TZ di dalam worker tidak berpengaruh. (Proses pemeriksa juga dinyalakan dengan TZ ini.)
- */
-export const CHECK_TIME_ZONE = 'Asia/Jakarta';
+export { CHECK_TIME_ZONE };
 
 /** env worker checker (selain yang ditambahkan vitest sendiri). */
 export const checkerEnv = (target: string) => ({ WORKBOOK_TARGET: target, TZ: CHECK_TIME_ZONE });
@@ -269,8 +265,6 @@ export function summarize(lesson: Lesson, target: string, module: ModuleReport |
 // ---------------------------------------------------------------------------
 // Proses pemeriksa yang bisa dihentikan.
 
-const BIN = path.join(ROOT, 'src', 'cli', 'bin.mjs');
-
 interface RunState {
   modules: Map<string, ModuleReport>;
   finish(): void;
@@ -294,12 +288,10 @@ export class Checker {
   start(): Promise<void> {
     if (this.ready) return this.ready;
     this.output = '';
-    const child = spawn(process.execPath, [BIN, '__pemeriksa'], {
-      cwd: ROOT,
-      env: { ...process.env, WORKBOOK_TARGET: this.target, TZ: CHECK_TIME_ZONE, WORKBOOK_DEBUG: this.debug ? '1' : '', WORKBOOK_PANTAU: this.watchMode ? '1' : '' },
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-      serialization: 'advanced',
-    });
+    const options = { root: ROOT, target: this.target, debug: this.debug, watch: this.watchMode };
+    // `cek`: bin.mjs sudah menyalakan pemeriksa sebelum kode CLI dimuat; pakai itu bila cocok.
+    const spawned = takeEarly(JSON.stringify([options.target, options.debug, options.watch])) ?? spawnPemeriksa(options);
+    const child = spawned.child;
     this.child = child;
     const keep = (d: Buffer) => {
       if (this.debug) process.stderr.write(d);
@@ -308,7 +300,7 @@ export class Checker {
     child.stdout!.on('data', keep);
     child.stderr!.on('data', keep);
     const ready = new Promise<void>((resolve, reject) => {
-      child.on('message', (m: ChildMessage) => {
+      spawned.adopt((m: ChildMessage) => {
         if (m.type === 'ready') resolve();
         else this.onMessage(m);
       });
@@ -413,21 +405,7 @@ export class Checker {
    */
   async check(lessons: Lesson[]): Promise<LessonResult[] | undefined> {
     const results = new Map<Lesson, LessonResult>();
-    // Proses pemeriksa mulai menyala selagi sintaks berkas diperiksa.
-    this.start().catch(() => {});
-    let pending: Lesson[] = [];
-    for (const lesson of lessons) {
-      const err = await syntaxError(targetFile(lesson, this.target));
-      if (err) {
-        results.set(lesson, {
-          lesson,
-          target: this.target,
-          ok: false,
-          fileError: err,
-          tasks: lesson.tasks.map((title, i) => ({ number: i + 1, title, passed: 0, total: 0, failure: err })),
-        });
-      } else pending.push(lesson);
-    }
+    const pending: Lesson[] = [...lessons];
     // Tes yang macet dilewati pada putaran berikutnya (di proses baru), supaya tugas lain tetap
     // dinilai; semuanya tetap di dalam LESSON_TIMEOUT_MS per pelajaran dan paling banyak 3 putaran ulang.
     interface Earlier {
@@ -469,6 +447,21 @@ export class Checker {
         // Tidak ada kemajuan sama sekali: jangan berputar selamanya.
         for (const lesson of interrupted) results.set(lesson, summarize(lesson, this.target, undefined, this.debug));
       } else if (interrupted.length > 0) jobs.push({ lessons: interrupted });
+    }
+    // Sintaks diperiksa (esbuild, pesan dengan baris dan cuplikan) hanya bila berkasnya gagal dimuat:
+    // jalur yang lulus tidak membayar esbuild.
+    for (const [lesson, result] of results) {
+      if (!result.fileError) continue;
+      const err = await syntaxError(targetFile(lesson, this.target));
+      if (err) {
+        results.set(lesson, {
+          lesson,
+          target: this.target,
+          ok: false,
+          fileError: err,
+          tasks: lesson.tasks.map((title, i) => ({ number: i + 1, title, passed: 0, total: 0, failure: err })),
+        });
+      }
     }
     return lessons.map((l) => results.get(l)!);
   }

@@ -1,7 +1,7 @@
 // Pemeriksaan sintaks cepat dengan esbuild: pesan berisi berkas:baris:kolom dan cuplikan baris.
 // Pesan esbuild berbahasa Inggris: baris bahasa Indonesia lebih dulu, aslinya di bawahnya.
+// esbuild dimuat hanya saat dibutuhkan (berkas yang gagal dimuat), tidak di setiap `cek`.
 import { readFileSync } from 'node:fs';
-import { transform } from 'esbuild';
 import { relative } from '../lessons.ts';
 
 const TRANSLATIONS: [RegExp, (...m: string[]) => string][] = [
@@ -33,6 +33,7 @@ export async function syntaxError(file: string): Promise<string | undefined> {
     return `Berkas ${relative(file)} tidak bisa dibaca.`;
   }
   try {
+    const { transform } = await import('esbuild');
     await transform(code, { loader: 'ts', sourcefile: relative(file), format: 'esm' });
     return undefined;
   } catch (err) {
