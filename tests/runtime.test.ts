@@ -191,6 +191,41 @@ describe('mode pantau tetap menjawab', () => {
   }, 90_000);
 });
 
+describe('worker yang disiapkan lebih dulu (src/cli/pool.ts)', () => {
+  const file02 = path.join(ws.dir, '02-cookie-pertama.ts');
+  /** Berkas 02 yang menghitung berapa kali modulnya dimuat di worker yang sama. */
+  const counting = (save: number) =>
+    `// simpanan ${save}\nconst g = globalThis as { __dimuat?: number };\ng.__dimuat = (g.__dimuat ?? 0) + 1;\n` +
+    'export function parseCookieHeader(_h: string | undefined): Record<string, string> {\n  return { dimuat: String(g.__dimuat) };\n}\n' +
+    'export function createApp() {\n  return (_req: unknown, res: { end(): void }) => res.end();\n}\n';
+  const stats = (text: string) => [...text.matchAll(/worker siap pakai: (\d+), dinyalakan baru: (\d+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
+
+  test('cek: checker berjalan di worker cadangan, bukan worker yang dinyalakan saat diminta', async () => {
+    const res = await runCli(['cek', '02', '--debug'], { WORKBOOK_TARGET: 'solusi' });
+    expect(res.code).toBe(0);
+    expect(stats(res.stderr)).toEqual([[1, 0]]);
+  }, 60_000);
+
+  test('mode pantau: setiap simpanan di worker baru yang sudah disiapkan; modul simpanan lama tidak tersisa', async () => {
+    writeFileSync(file02, counting(1));
+    const child = spawnCli(['latihan', '02', '--debug'], env);
+    const out = collectOutput(child);
+    try {
+      await out.waitFor(/Tombol:/, 40_000);
+      for (let save = 2; save <= 3; save++) {
+        await new Promise((r) => setTimeout(r, 1500));
+        writeFileSync(file02, counting(save));
+        await out.waitFor(/Tombol:/, 40_000);
+      }
+      // Setiap pemeriksaan memuat berkasnya sekali, di worker yang belum pernah menjalankan kode latihan.
+      expect([...out.text().matchAll(/Diterima:\s+\{"dimuat":"(\d+)"\}/g)].map((m) => m[1])).toEqual(['1', '1', '1']);
+      expect(stats(out.text()).at(-1)).toEqual([3, 0]);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  }, 120_000);
+});
+
 describe('sandbox tetap menjawab', () => {
   async function start(args: string[] = []) {
     const child = spawnCli(['sandbox', '00', '--port', '0', ...args], env);
