@@ -60,6 +60,15 @@ const isWrapper = (node, level) =>
   node.type === 'element' && node.tagName === 'div' && String(node.properties?.className ?? '').includes(`level-h${level}`);
 const headingIn = (node) => (isHeading(node) ? node : node.children?.find(isHeading));
 const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Regex per bentuk, dibuat sekali per build (bukan per simpul teks): build situs tetap cepat. */
+const cached = (make) => {
+  const cache = new Map();
+  return (f) => cache.get(f) ?? cache.set(f, make(f)).get(f);
+};
+/** Bentuk sebagai kata utuh di teks biasa. */
+const wordRe = cached((f) => new RegExp(`(^|[^\\p{L}\\p{N}_-])(${escapeRe(f)})(?![\\p{L}\\p{N}_])`, 'iu'));
+/** `req.session.regenerate()` untuk bentuk `regenerate`. */
+const callRe = cached((f) => new RegExp(`\\.${escapeRe(f)}\\(\\)$`));
 
 /** @param {{ base: string }} options */
 export function rehypeGlossary({ base }) {
@@ -131,7 +140,7 @@ function link(tree, pending, href) {
             (f) =>
               code === f ||
               (code.startsWith(f) && (f.endsWith('-') || /^[:=\s;]/.test(code.slice(f.length)))) ||
-              new RegExp(`\\.${escapeRe(f)}\\(\\)$`).test(code),
+              callRe(f).test(code),
           );
           const e = form && left.get(form);
           if (e) {
@@ -143,7 +152,7 @@ function link(tree, pending, href) {
         walk(child);
       } else if (child.type === 'text' && !node.tagName?.startsWith?.('mdx')) {
         const found = [...left.entries()]
-          .map(([f, e]) => ({ e, m: new RegExp(`(^|[^\\p{L}\\p{N}_-])(${escapeRe(f)})(?![\\p{L}\\p{N}_])`, 'iu').exec(child.value) }))
+          .map(([f, e]) => ({ e, m: wordRe(f).exec(child.value) }))
           .filter((x) => x.m)
           .sort((a, b) => a.m.index - b.m.index)[0];
         if (!found) continue;
