@@ -1,14 +1,14 @@
 // Pool vitest seperti 'threads', dengan worker yang disiapkan lebih dulu (di proses pemeriksa).
 //
-// Worker biasa baru dinyalakan saat vitest memintanya, lalu memuat runtime vitest, express,
-// tough-cookie dan fetch sebelum satu request pun dikirim. Di sini worker berikutnya sudah
+// Worker biasa baru dinyalakan saat vitest memintanya, lalu memuat runtime vitest, express
+// dan tough-cookie sebelum satu request pun dikirim. Di sini worker berikutnya sudah
 // memuat semua itu sebelum diminta (warm-worker.mjs): pada `cek` bersamaan dengan proses
 // pemeriksa memuat vitest, di mode pantau di antara dua simpanan.
 //
 // Isolasi tetap sama dengan pool 'threads': setiap berkas checker mendapat worker baru yang belum
-// pernah menjalankan kode latihan, dan worker itu dihentikan setelahnya (kode yang macet pun:
-// terminate() menghentikan perulangan tanpa akhir). Worker cadangan hanya pernah memuat paket dari
-// node_modules, tidak pernah kode latihan atau checker.
+// pernah menjalankan kode latihan, dan worker itu dihentikan setelahnya. Worker cadangan hanya
+// pernah memuat paket dari node_modules, tidak pernah kode latihan atau checker. Kode latihan yang
+// macet tetap dihentikan seperti sebelumnya: CLI membunuh seluruh proses pemeriksa.
 import { isatty } from 'node:tty';
 import { Worker } from 'node:worker_threads';
 import path from 'node:path';

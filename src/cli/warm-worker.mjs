@@ -7,12 +7,13 @@ import { workerData } from 'node:worker_threads';
 const { preload, entry, warmUp } = workerData;
 
 await Promise.all(preload.map((name) => import(name).catch(() => {})));
-// fetch (undici) dimuat Node saat pertama kali disentuh.
-void globalThis.fetch;
 if (warmUp) await exercise();
 await import(entry);
 
-/** Mode pantau: fetch dan cookie jar dijalankan beberapa kali supaya kodenya sudah dikompilasi JIT. */
+/**
+ * Mode pantau: request HTTP dan cookie jar dijalankan beberapa kali (seperti klien harness), supaya
+ * kodenya sudah dikompilasi JIT saat checker berjalan.
+ */
 async function exercise() {
   const http = await import('node:http');
   const { CookieJar } = await import('tough-cookie');
@@ -25,9 +26,15 @@ async function exercise() {
   const jar = new CookieJar();
   for (let i = 0; i < 40; i++) {
     const cookie = (await jar.getCookies(url)).map((c) => c.cookieString()).join('; ');
-    const res = await fetch(`${url}${i}`, { headers: cookie ? { cookie } : {}, redirect: 'manual', signal: AbortSignal.timeout(4000) });
-    await res.text();
-    for (const sc of res.headers.getSetCookie()) await jar.setCookie(sc, url, { ignoreError: true });
+    const setCookies = await new Promise((resolve, reject) => {
+      const req = http.request(`${url}${i}`, { headers: cookie ? { cookie } : {}, signal: AbortSignal.timeout(4000) }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.headers['set-cookie'] ?? []));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    for (const sc of setCookies) await jar.setCookie(sc, url, { ignoreError: true });
   }
   server.closeAllConnections();
   await new Promise((resolve) => server.close(resolve));
