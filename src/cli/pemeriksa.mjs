@@ -3,6 +3,7 @@
 // Checker (runner.ts) mengambil alih proses itu setelah CLI selesai membaca argumen dan pelajaran.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+
 const EARLY = Symbol.for('cookie-session.pemeriksa-awal');
 
 /**
@@ -17,11 +18,19 @@ export const CHECK_TIME_ZONE = 'Asia/Jakarta';
  */
 
 /**
+ * @typedef {{ root: string, target: string, debug?: boolean, watch?: boolean }} Options
+ */
+
+/** Pemeriksa yang sama: target, --debug, dan mode pantau sama. @param {Options} o */
+const keyOf = ({ target, debug = false, watch = false }) => JSON.stringify([target, debug, watch]);
+
+/**
  * Proses pemeriksa baru; pesan IPC yang datang sebelum ada pendengar disimpan sampai `adopt`.
- * @param {{ root: string, target: string, debug?: boolean, watch?: boolean }} options
+ * @param {Options} options
  * @returns {Spawned}
  */
-export function spawnPemeriksa({ root, target, debug = false, watch = false }) {
+export function spawnPemeriksa(options) {
+  const { root, target, debug = false, watch = false } = options;
   const child = spawn(process.execPath, [path.join(root, 'src', 'cli', 'bin.mjs'), '__pemeriksa'], {
     cwd: root,
     env: { ...process.env, WORKBOOK_TARGET: target, TZ: CHECK_TIME_ZONE, WORKBOOK_DEBUG: debug ? '1' : '', WORKBOOK_PANTAU: watch ? '1' : '' },
@@ -34,7 +43,7 @@ export function spawnPemeriksa({ root, target, debug = false, watch = false }) {
   child.on('message', keep);
   return {
     child,
-    key: JSON.stringify([target, debug, watch]),
+    key: keyOf(options),
     /** Mengalihkan pesan ke `onMessage`, mulai dari yang sudah datang. */
     adopt(onMessage) {
       child.off('message', keep);
@@ -61,15 +70,15 @@ export function spawnEarly(root, argv) {
 
 /**
  * Checker: ambil pemeriksa yang dinyalakan bin.mjs bila target dan modenya sama (sekali saja).
- * @param {string} key
+ * @param {Options} options
  * @returns {Spawned | undefined}
  */
-export function takeEarly(key) {
+export function takeEarly(options) {
   const store = /** @type {any} */ (globalThis);
   const early = store[EARLY];
   store[EARLY] = undefined;
   if (!early) return undefined;
-  if (early.key === key && early.child.exitCode === null && early.child.signalCode === null) {
+  if (early.key === keyOf(options) && early.child.exitCode === null && early.child.signalCode === null) {
     hold(early.child, true);
     return early;
   }

@@ -290,7 +290,7 @@ export class Checker {
     this.output = '';
     const options = { root: ROOT, target: this.target, debug: this.debug, watch: this.watchMode };
     // `cek`: bin.mjs sudah menyalakan pemeriksa sebelum kode CLI dimuat; pakai itu bila cocok.
-    const spawned = takeEarly(JSON.stringify([options.target, options.debug, options.watch])) ?? spawnPemeriksa(options);
+    const spawned = takeEarly(options) ?? spawnPemeriksa(options);
     const child = spawned.child;
     this.child = child;
     const keep = (d: Buffer) => {
